@@ -1,0 +1,5 @@
+/**
+ * The rollup node: L1 client, sequencer, derivation, finality, batch submission and output
+ * proposals.
+ */
+package io.opal.consensus;

@@ -1,0 +1,5 @@
+/**
+ * The transaction pool: validation, pending and queued sets, replacement, eviction and ordering for
+ * block building.
+ */
+package io.opal.txpool;
