@@ -152,7 +152,7 @@ final class Instructions {
     }
     long src = U256.toLongOrMinusOne(s, top - 4);
     if (op == RETURNDATACOPY) {
-      if (src < 0 || src + size > f.returnData.length) {
+      if (src < 0 || src > f.returnData.length - size) {
         return HaltReason.RETURN_DATA_OUT_OF_BOUNDS.encode();
       }
     }

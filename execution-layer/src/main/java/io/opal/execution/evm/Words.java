@@ -63,7 +63,7 @@ final class Words {
 
   /** Reads 32 bytes at {@code off} of {@code b}, zero past {@code length}. */
   static void loadPadded(long[] s, int p, byte[] b, long off, int length) {
-    if (off >= 0 && off + 32 <= length) {
+    if (off >= 0 && off <= length - 32) {
       load(s, p, b, (int) off);
       return;
     }
