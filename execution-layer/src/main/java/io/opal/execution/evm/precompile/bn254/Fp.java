@@ -51,14 +51,14 @@ record Fp(long l0, long l1, long l2, long l3) {
     long w2 = readLong(in, offset + 8);
     long w1 = readLong(in, offset + 16);
     long w0 = readLong(in, offset + 24);
-    long borrow = subBorrow(w0, P0, 0);
-    borrow = subBorrow(w1, P1, borrow);
-    borrow = subBorrow(w2, P2, borrow);
-    borrow = subBorrow(w3, P3, borrow);
-    if (borrow == 0) {
-      return null;
-    }
-    return new Fp(w0, w1, w2, w3).mul(R_SQUARED);
+    // Lexicographic compare from the top limb: is w < p?
+    boolean below =
+        w3 != P3
+            ? Long.compareUnsigned(w3, P3) < 0
+            : w2 != P2
+                ? Long.compareUnsigned(w2, P2) < 0
+                : w1 != P1 ? Long.compareUnsigned(w1, P1) < 0 : Long.compareUnsigned(w0, P0) < 0;
+    return below ? new Fp(w0, w1, w2, w3).mul(R_SQUARED) : null;
   }
 
   /** Writes the canonical 32-byte big-endian value at {@code offset}. */
@@ -82,13 +82,14 @@ record Fp(long l0, long l1, long l2, long l3) {
 
   Fp add(Fp b) {
     long s0 = l0 + b.l0;
-    long c = addCarry(l0, b.l0, s0);
-    long s1 = l1 + b.l1 + c;
-    c = addCarry(l1, b.l1, s1);
-    long s2 = l2 + b.l2 + c;
-    c = addCarry(l2, b.l2, s2);
-    long s3 = l3 + b.l3 + c;
-    return reduceOnce(s0, s1, s2, s3);
+    long c = carry(s0, l0);
+    long t1 = l1 + b.l1;
+    long s1 = t1 + c;
+    c = carry(t1, l1) | carry(s1, t1);
+    long t2 = l2 + b.l2;
+    long s2 = t2 + c;
+    c = carry(t2, l2) | carry(s2, t2);
+    return reduceOnce(s0, s1, s2, l3 + b.l3 + c);
   }
 
   Fp dbl() {
@@ -97,22 +98,27 @@ record Fp(long l0, long l1, long l2, long l3) {
 
   Fp sub(Fp b) {
     long d0 = l0 - b.l0;
-    long borrow = subBorrow(l0, b.l0, 0);
-    long d1 = l1 - b.l1 - borrow;
-    borrow = subBorrow(l1, b.l1, borrow);
-    long d2 = l2 - b.l2 - borrow;
-    borrow = subBorrow(l2, b.l2, borrow);
-    long d3 = l3 - b.l3 - borrow;
-    borrow = subBorrow(l3, b.l3, borrow);
+    long borrow = borrow(l0, b.l0);
+    long e1 = l1 - b.l1;
+    long d1 = e1 - borrow;
+    borrow = borrow(l1, b.l1) | borrow(e1, borrow);
+    long e2 = l2 - b.l2;
+    long d2 = e2 - borrow;
+    borrow = borrow(l2, b.l2) | borrow(e2, borrow);
+    long e3 = l3 - b.l3;
+    long d3 = e3 - borrow;
+    borrow = borrow(l3, b.l3) | borrow(e3, borrow);
     if (borrow == 0) {
       return new Fp(d0, d1, d2, d3);
     }
     long s0 = d0 + P0;
-    long c = addCarry(d0, P0, s0);
-    long s1 = d1 + P1 + c;
-    c = addCarry(d1, P1, s1);
-    long s2 = d2 + P2 + c;
-    c = addCarry(d2, P2, s2);
+    long c = carry(s0, d0);
+    long t1 = d1 + P1;
+    long s1 = t1 + c;
+    c = carry(t1, d1) | carry(s1, t1);
+    long t2 = d2 + P2;
+    long s2 = t2 + c;
+    c = carry(t2, d2) | carry(s2, t2);
     return new Fp(s0, s1, s2, d3 + P3 + c);
   }
 
@@ -135,63 +141,63 @@ record Fp(long l0, long l1, long l2, long l3) {
       long lo = l0 * y;
       long hi = Math.unsignedMultiplyHigh(l0, y);
       lo += t0;
-      hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+      hi += carry(lo, t0);
       t0 = lo;
       long a = hi;
       long m = t0 * INV;
       lo = m * P0;
       hi = Math.unsignedMultiplyHigh(m, P0);
       lo += t0;
-      long c = hi + (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+      long c = hi + carry(lo, t0);
 
       lo = l1 * y;
       hi = Math.unsignedMultiplyHigh(l1, y);
       lo += a;
-      hi += Long.compareUnsigned(lo, a) < 0 ? 1 : 0;
+      hi += carry(lo, a);
       lo += t1;
-      hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+      hi += carry(lo, t1);
       a = hi;
       long u = lo;
       lo = m * P1;
       hi = Math.unsignedMultiplyHigh(m, P1);
       lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
+      hi += carry(lo, c);
       lo += u;
-      hi += Long.compareUnsigned(lo, u) < 0 ? 1 : 0;
+      hi += carry(lo, u);
       c = hi;
       t0 = lo;
 
       lo = l2 * y;
       hi = Math.unsignedMultiplyHigh(l2, y);
       lo += a;
-      hi += Long.compareUnsigned(lo, a) < 0 ? 1 : 0;
+      hi += carry(lo, a);
       lo += t2;
-      hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+      hi += carry(lo, t2);
       a = hi;
       u = lo;
       lo = m * P2;
       hi = Math.unsignedMultiplyHigh(m, P2);
       lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
+      hi += carry(lo, c);
       lo += u;
-      hi += Long.compareUnsigned(lo, u) < 0 ? 1 : 0;
+      hi += carry(lo, u);
       c = hi;
       t1 = lo;
 
       lo = l3 * y;
       hi = Math.unsignedMultiplyHigh(l3, y);
       lo += a;
-      hi += Long.compareUnsigned(lo, a) < 0 ? 1 : 0;
+      hi += carry(lo, a);
       lo += t3;
-      hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+      hi += carry(lo, t3);
       a = hi;
       u = lo;
       lo = m * P3;
       hi = Math.unsignedMultiplyHigh(m, P3);
       lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
+      hi += carry(lo, c);
       lo += u;
-      hi += Long.compareUnsigned(lo, u) < 0 ? 1 : 0;
+      hi += carry(lo, u);
       t2 = lo;
       t3 = hi + a;
     }
@@ -233,25 +239,30 @@ record Fp(long l0, long l1, long l2, long l3) {
   /** Returns (s0..s3) − p if that is non-negative, else (s0..s3); input must be below 2p. */
   private static Fp reduceOnce(long s0, long s1, long s2, long s3) {
     long d0 = s0 - P0;
-    long borrow = subBorrow(s0, P0, 0);
-    long d1 = s1 - P1 - borrow;
-    borrow = subBorrow(s1, P1, borrow);
-    long d2 = s2 - P2 - borrow;
-    borrow = subBorrow(s2, P2, borrow);
-    long d3 = s3 - P3 - borrow;
-    borrow = subBorrow(s3, P3, borrow);
+    long borrow = borrow(s0, P0);
+    long e1 = s1 - P1;
+    long d1 = e1 - borrow;
+    borrow = borrow(s1, P1) | borrow(e1, borrow);
+    long e2 = s2 - P2;
+    long d2 = e2 - borrow;
+    borrow = borrow(s2, P2) | borrow(e2, borrow);
+    long e3 = s3 - P3;
+    long d3 = e3 - borrow;
+    borrow = borrow(s3, P3) | borrow(e3, borrow);
     return borrow == 0 ? new Fp(d0, d1, d2, d3) : new Fp(s0, s1, s2, s3);
   }
 
-  /** Carry out of a + b (+ carry-in) given their 64-bit sum s (Hacker's Delight 2-13). */
-  private static long addCarry(long a, long b, long s) {
-    return ((a & b) | ((a | b) & ~s)) >>> 63;
+  /**
+   * 1 when the 64-bit sum {@code sum} of {@code addend} and something wrapped around. Carries are
+   * unsigned compares: on x86 the JIT turns these into compare-and-set, cheaper than bit tricks.
+   */
+  private static long carry(long sum, long addend) {
+    return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
   }
 
-  /** Borrow out of a − b − borrowIn. */
-  private static long subBorrow(long a, long b, long borrowIn) {
-    long d = a - b - borrowIn;
-    return ((~a & b) | (~(a ^ b) & d)) >>> 63;
+  /** 1 when {@code a − b} borrows. */
+  private static long borrow(long a, long b) {
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   private static Fp rawLimbs(BigInteger v) {

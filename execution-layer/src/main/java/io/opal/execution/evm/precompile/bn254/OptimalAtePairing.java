@@ -15,10 +15,10 @@ final class OptimalAtePairing {
 
   /** 6u + 2 in non-adjacent form, least significant digit first. */
   private static final int[] LOOP_NAF =
-      nonAdjacentForm(G2Point.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+      NonAdjacentForm.of(G2Point.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /** u in non-adjacent form, for the exponentiations of the final exponentiation's hard part. */
-  private static final int[] U_NAF = nonAdjacentForm(G2Point.U);
+  private static final int[] U_NAF = NonAdjacentForm.of(G2Point.U);
 
   private static final Fp TWO_INVERSE = Fp.of(2).inverse();
 
@@ -125,23 +125,6 @@ final class OptimalAtePairing {
       }
     }
     return acc.conjugate();
-  }
-
-  /** Digits in {−1, 0, 1}, least significant first, no two adjacent non-zero. */
-  static int[] nonAdjacentForm(BigInteger k) {
-    int[] digits = new int[k.bitLength() + 1];
-    int n = 0;
-    BigInteger rest = k;
-    while (rest.signum() > 0) {
-      int digit = 0;
-      if (rest.testBit(0)) {
-        digit = 2 - rest.mod(BigInteger.valueOf(4)).intValue();
-        rest = rest.subtract(BigInteger.valueOf(digit));
-      }
-      digits[n++] = digit;
-      rest = rest.shiftRight(1);
-    }
-    return java.util.Arrays.copyOf(digits, n);
   }
 
   /**

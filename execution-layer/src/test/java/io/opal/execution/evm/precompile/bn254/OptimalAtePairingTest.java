@@ -99,7 +99,7 @@ class OptimalAtePairingTest {
             G2Point.U,
             G2Point.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO),
             new BigInteger(200, random))) {
-      int[] digits = OptimalAtePairing.nonAdjacentForm(k);
+      int[] digits = NonAdjacentForm.of(k);
       BigInteger sum = BigInteger.ZERO;
       for (int i = digits.length - 1; i >= 0; i--) {
         sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
