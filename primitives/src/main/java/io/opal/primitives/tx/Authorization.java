@@ -1,6 +1,7 @@
 package io.opal.primitives.tx;
 
 import io.opal.primitives.Address;
+import io.opal.primitives.Hash;
 import io.opal.primitives.crypto.Keccak256;
 import io.opal.primitives.crypto.Secp256k1;
 import io.opal.primitives.crypto.Signature;
@@ -30,8 +31,8 @@ public record Authorization(
   }
 
   /** keccak256(0x05 ‖ rlp([chain_id, address, nonce])): what the authority signed. */
-  public byte[] signingHash() {
-    return signingHash(chainId, address, nonce);
+  public Hash signingHash() {
+    return Hash.wrap(signingHash(chainId, address, nonce));
   }
 
   static byte[] signingHash(UInt256 chainId, Address address, long nonce) {
@@ -62,7 +63,8 @@ public record Authorization(
     if (!hasValidSignatureValues()) {
       return Optional.empty();
     }
-    return Secp256k1.get().recoverAddress(signingHash(), new Signature(r, s, yParity));
+    return Secp256k1.get()
+        .recoverAddress(signingHash(chainId, address, nonce), new Signature(r, s, yParity));
   }
 
   /**

@@ -4,11 +4,11 @@ import static io.opal.primitives.tx.SampleTransactions.CHAIN_ID;
 import static io.opal.primitives.tx.SampleTransactions.KEY;
 import static io.opal.primitives.tx.SampleTransactions.KEY_ADDRESS;
 import static io.opal.primitives.tx.SampleTransactions.TO;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.primitives.Hash;
 import io.opal.primitives.Hex;
 import io.opal.primitives.crypto.Signature;
 import java.util.List;
@@ -23,7 +23,7 @@ class AuthorizationTest {
     Authorization auth = new Authorization(UInt256.ONE, TO, 5, 0, UInt256.ONE, UInt256.ONE);
     // 0x05 ‖ rlp([1, 0x4200…16, 5]) written out by hand: list of 1 + 21 + 1 = 23 bytes
     byte[] message = Hex.decode("0x05d70194" + TO.bytes().toUnprefixedHexString() + "05");
-    assertArrayEquals(TransactionCodecTest.keccak(message), auth.signingHash());
+    assertEquals(Hash.wrap(TransactionCodecTest.keccak(message)), auth.signingHash());
   }
 
   @Test

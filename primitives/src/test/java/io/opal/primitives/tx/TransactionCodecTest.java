@@ -243,7 +243,7 @@ class TransactionCodecTest {
     Random random = new Random(7);
     for (Transaction tx : SampleTransactions.all()) {
       byte[] envelope = TransactionCodec.encode(tx);
-      for (int round = 0; round < 2_000; round++) {
+      for (int round = 0; round < 500; round++) {
         byte[] copy = envelope.clone();
         int flips = 1 + random.nextInt(3);
         for (int i = 0; i < flips; i++) {
