@@ -76,7 +76,17 @@ public record KeyRange(byte[] start, Optional<byte[]> end) {
     return end.isPresent() && Arrays.equals(start, end.get());
   }
 
-  // The accessors hand out the record's own arrays: implementations read them, never write them.
+  /** The first key included (a copy). */
+  @Override
+  public byte[] start() {
+    return start.clone();
+  }
+
+  /** The first key excluded (a copy), or empty for "to the end of the column". */
+  @Override
+  public Optional<byte[]> end() {
+    return end.map(byte[]::clone);
+  }
 
   @Override
   public boolean equals(Object o) {

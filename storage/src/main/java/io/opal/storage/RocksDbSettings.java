@@ -7,8 +7,9 @@ package io.opal.storage;
  * @param blockCacheBytes the LRU cache of uncompressed blocks, index and filter blocks, shared by
  *     every column; the main read-performance knob
  * @param writeBufferBytes the size at which one column's memtable is frozen and flushed to disk
- * @param memtableBudgetBytes the total memory all memtables may use before flushes are forced;
- *     charged to the block cache so that the two together stay within one budget
+ * @param memtableBudgetBytes the total memory all memtables may use before the largest is flushed;
+ *     charged to the block cache, so that {@code blockCacheBytes} bounds blocks and memtables
+ *     together
  * @param backgroundJobs threads for flushes and compactions
  */
 public record RocksDbSettings(
@@ -32,10 +33,13 @@ public record RocksDbSettings(
     }
   }
 
-  /** 256 MiB cache, 64 MiB memtables within a 256 MiB budget, one background job per core. */
+  /**
+   * 256 MiB of cache of which memtables may take up to 128 MiB (64 MiB each), and one background
+   * job per core (at least two, so a long compaction never blocks flushes).
+   */
   public static RocksDbSettings defaults() {
     return new RocksDbSettings(
-        256 * MIB, 64 * MIB, 256 * MIB, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        256 * MIB, 64 * MIB, 128 * MIB, Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The same settings with another block cache size. */

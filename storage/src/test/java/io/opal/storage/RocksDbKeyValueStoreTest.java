@@ -63,6 +63,14 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
   }
 
   @Test
+  void opensWithTheDefaultSettings() {
+    try (KeyValueStore defaults = RocksDbKeyValueStore.open(directory.resolve("defaults"))) {
+      put(defaults, Column.TRIE_NODES, b(1), b(2));
+      assertArrayEquals(b(2), defaults.get(Column.TRIE_NODES, b(1)).orElseThrow());
+    }
+  }
+
+  @Test
   void secondOpenOfTheSameDirectoryIsRefusedAsLocked() {
     StorageException e =
         assertThrows(StorageException.class, () -> RocksDbKeyValueStore.open(dbDir(), SMALL));
