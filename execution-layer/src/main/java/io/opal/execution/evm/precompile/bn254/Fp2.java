@@ -31,6 +31,10 @@ record Fp2(Fp c0, Fp c1) {
     return new Fp2(c0.dbl(), c1.dbl());
   }
 
+  Fp2 half() {
+    return new Fp2(c0.half(), c1.half());
+  }
+
   Fp2 neg() {
     return new Fp2(c0.neg(), c1.neg());
   }

@@ -20,8 +20,6 @@ final class OptimalAtePairing {
   /** u in non-adjacent form, for the exponentiations of the final exponentiation's hard part. */
   private static final int[] U_NAF = NonAdjacentForm.of(G2Point.U);
 
-  private static final Fp TWO_INVERSE = Fp.of(2).inverse();
-
   /** 3·b' of the twist, used by the doubling step. */
   private static final Fp2 THREE_B = G2Point.B.dbl().add(G2Point.B);
 
@@ -149,12 +147,12 @@ final class OptimalAtePairing {
 
     /** T ← 2T; returns f·(tangent line at T)(P). */
     Fp12 doubleStep(Fp12 f, Pair pair) {
-      Fp2 a = x.mul(y).mul(TWO_INVERSE);
+      Fp2 a = x.mul(y).half();
       Fp2 b = y.square();
       Fp2 c = z.square();
       Fp2 e = c.mul(THREE_B);
       Fp2 threeE = e.dbl().add(e);
-      Fp2 g = b.add(threeE).mul(TWO_INVERSE);
+      Fp2 g = b.add(threeE).half();
       Fp2 h = y.add(z).square().sub(b.add(c));
       Fp2 i = e.sub(b);
       Fp2 j = x.square();

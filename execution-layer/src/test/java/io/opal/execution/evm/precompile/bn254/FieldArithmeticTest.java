@@ -46,6 +46,7 @@ class FieldArithmeticTest {
       assertEquals(a.multiply(b).mod(P), fa.mul(fb).toBigInteger());
       assertEquals(a.multiply(a).mod(P), fa.square().toBigInteger());
       assertEquals(a.negate().mod(P), fa.neg().toBigInteger());
+      assertEquals(a.multiply(BigInteger.TWO.modInverse(P)).mod(P), fa.half().toBigInteger());
       if (a.signum() != 0) {
         assertEquals(a.modInverse(P), fa.inverse().toBigInteger());
       }
