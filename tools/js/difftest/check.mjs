@@ -47,6 +47,10 @@ for (const p of paths) {
             failed++
             continue
           }
+          if (r.exception?.includes('kzg')) {
+            skipped++ // blob transactions: ethereumjs needs a KZG library, not among the pinned tools
+            continue
+          }
           const problems = []
           if (r.stateRoot !== e.hash) problems.push(`root ${r.stateRoot} != ${e.hash}`)
           if (r.logs !== e.logs) problems.push(`logs ${r.logs} != ${e.logs}`)

@@ -2,10 +2,11 @@
 // Generates deterministic ethereum/tests-format state tests for the Prague features the shared
 // suites lack (EIP-7702, EIP-7623, EIP-2935) and fills their expectations with @ethereumjs/vm.
 //
-//   node tools/js/difftest/generate.mjs --out DIR [--count N] [--seed S]
+//   node tools/js/difftest/generate.mjs --out DIR [--count N] [--seed S] [--manifest FILE] [--quiet]
 //
-// Writes DIR/<family>_<variant>.json (several tests each, `post.Prague[i]` per case) and
-// DIR/manifest.json (seed, counts). Same seed and count -> byte-identical files.
+// Writes DIR/<family>_<variant>.json (several tests each, `post.Prague[i]` per case); DIR holds
+// nothing else, so a runner can take every *.json in it. --manifest writes the seed and the case
+// counts per family and variant to FILE. Same seed and count -> byte-identical files.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build2935, VARIANTS as V2935 } from './eip2935.mjs'
@@ -27,11 +28,12 @@ function parseArgs(argv) {
     if (a === '--out') o.out = argv[++i]
     else if (a === '--count') o.count = Number(argv[++i])
     else if (a === '--seed') o.seed = argv[++i]
+    else if (a === '--manifest') o.manifest = argv[++i]
     else if (a === '--quiet') o.quiet = true
     else throw new Error(`unknown argument ${a}`)
   }
   if (o.out === undefined || !Number.isInteger(o.count) || o.count < 1) {
-    console.error('usage: node generate.mjs --out DIR [--count N] [--seed S]')
+    console.error('usage: node generate.mjs --out DIR [--count N] [--seed S] [--manifest FILE] [--quiet]')
     process.exit(2)
   }
   return o
@@ -153,7 +155,7 @@ async function main() {
         `${stats.withLogs} with logs, exec errors ${JSON.stringify(stats.execErrors)})`)
     }
   }
-  writeFileSync(join(opts.out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n')
+  if (opts.manifest !== undefined) writeFileSync(opts.manifest, JSON.stringify(manifest, null, 1) + '\n')
   if (!opts.quiet) console.error(`${manifest.count} cases (${manifest.valid} valid, ${manifest.invalid} invalid) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${opts.out}`)
 }
 
