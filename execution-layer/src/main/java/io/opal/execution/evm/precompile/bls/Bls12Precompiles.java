@@ -44,8 +44,9 @@ public final class Bls12Precompiles {
   /**
    * All seven, by address, in address order.
    *
-   * @throws IllegalStateException if blst's map-to-curve functions cannot be linked (needs JDK
-   *     22+); raised here, at construction, so that a node never starts without them
+   * @throws IllegalStateException if the blst functions jblst does not wrap (map-to-curve,
+   *     Pippenger) cannot be linked (needs JDK 22+); raised here, at construction, so that a node
+   *     never starts without them
    */
   public static Map<Address, PrecompiledContract> all() {
     Map<Address, PrecompiledContract> all = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ public final class Bls12Precompiles {
 
   /** 0x0c BLS12_G1MSM, k · 12000 · discount(k) / 1000 gas. */
   public static PrecompiledContract g1Msm() {
+    BlstPippenger.get(); // link now: a runtime without it fails at startup, not mid-block
     return new Bls12Precompile("bls12_g1msm", Bls12Gas::g1Msm, Bls12Operations::g1Msm);
   }
 
@@ -76,6 +78,7 @@ public final class Bls12Precompiles {
 
   /** 0x0e BLS12_G2MSM, k · 22500 · discount(k) / 1000 gas. */
   public static PrecompiledContract g2Msm() {
+    BlstPippenger.get(); // link now: a runtime without it fails at startup, not mid-block
     return new Bls12Precompile("bls12_g2msm", Bls12Gas::g2Msm, Bls12Operations::g2Msm);
   }
 

@@ -48,7 +48,8 @@ final class ForeignFunctions {
   private final Method functionOf;
   private final Method functionOfVoid;
   private final Method downcallHandle;
-  private final Object options;
+  private final Object criticalOptions;
+  private final Object noOptions;
   private final Object[] layouts = new Object[CType.values().length];
 
   private ForeignFunctions() throws ReflectiveOperationException {
@@ -73,8 +74,10 @@ final class ForeignFunctions {
     downcallHandle =
         linkerClass.getMethod(
             "downcallHandle", segmentClass, descriptorClass, optionClass.arrayType());
-    options = Array.newInstance(optionClass, 1);
-    Array.set(options, 0, optionClass.getMethod("critical", boolean.class).invoke(null, true));
+    criticalOptions = Array.newInstance(optionClass, 1);
+    Array.set(
+        criticalOptions, 0, optionClass.getMethod("critical", boolean.class).invoke(null, true));
+    noOptions = Array.newInstance(optionClass, 0);
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     ofBytes = factory(lookup, "ofArray", byte[].class);
     ofLongs = factory(lookup, "ofArray", long[].class);
@@ -106,11 +109,24 @@ final class ForeignFunctions {
   }
 
   /**
-   * A handle on the C function {@code name}: {@code returns} {@code name(arguments...)}, with a
-   * null {@code returns} for void. Pointer parameters take {@code Object}, SIZE {@code long}, INT
-   * {@code int}.
+   * A handle on the short C function {@code name}: {@code returns} {@code name(arguments...)}, with
+   * a null {@code returns} for void. Pointer parameters take {@code Object}, SIZE {@code long}, INT
+   * {@code int}. The call is critical: it may be given pointers into Java arrays, and it holds up
+   * garbage collection while it runs, so it must take microseconds, not milliseconds.
    */
   MethodHandle function(String name, CType returns, CType... arguments) {
+    return link(name, criticalOptions, returns, arguments);
+  }
+
+  /**
+   * As {@link #function}, for a long-running C function: an ordinary downcall, which lets the
+   * garbage collector run meanwhile, and so takes only native (off-heap) pointers.
+   */
+  MethodHandle longFunction(String name, CType returns, CType... arguments) {
+    return link(name, noOptions, returns, arguments);
+  }
+
+  private MethodHandle link(String name, Object options, CType returns, CType... arguments) {
     try {
       Optional<?> symbol = (Optional<?>) find.invoke(symbols, name);
       if (symbol.isEmpty()) {
@@ -144,7 +160,7 @@ final class ForeignFunctions {
     return (Object) ofLongs.invokeExact(array);
   }
 
-  /** A pointer to a native address (zero-length: for passing only). */
+  /** A pointer to a native address, e.g. into a direct buffer (zero-length: for passing only). */
   Object pointer(long nativeAddress) throws Throwable {
     return (Object) ofAddress.invokeExact(nativeAddress);
   }

@@ -71,6 +71,28 @@ class Bls12PropertiesTest {
     }
   }
 
+  /**
+   * Many terms on one base (this goes through Pippenger, with repeated points) against the single
+   * term with the summed scalar (which does not).
+   */
+  @Test
+  void manyTermsOnOneBaseSumTheirScalars() {
+    int k = 130;
+    StringBuilder g1Input = new StringBuilder();
+    StringBuilder g2Input = new StringBuilder();
+    BigInteger total = BigInteger.ZERO;
+    String p = call(g1Msm, G1 + scalar(randomScalar()));
+    String q = call(g2Msm, G2 + scalar(randomScalar()));
+    for (int i = 0; i < k; i++) {
+      BigInteger s = randomScalar();
+      total = total.add(s);
+      g1Input.append(p).append(scalar(s));
+      g2Input.append(q).append(scalar(s));
+    }
+    assertEquals(call(g1Msm, p + scalar(total.mod(R))), call(g1Msm, g1Input.toString()));
+    assertEquals(call(g2Msm, q + scalar(total.mod(R))), call(g2Msm, g2Input.toString()));
+  }
+
   /** Scalars are any 256-bit value (EIP-2537): s and s + r name the same multiple. */
   @Test
   void scalarsAtOrAboveTheGroupOrderWrapAround() {
