@@ -27,7 +27,7 @@ public final class Bls12Precompiles {
   /*
    * OP Isthmus input-size limits (specs/optimism/protocol/isthmus/exec-engine.md, "BLS
    * Precompiles"): a call whose input is longer fails (burning its gas) before any work, as
-   * op-geth's Isthmus variants do; gas is still the EIP-2537 price. The other four precompiles
+   * op-revm's Isthmus variants do; gas is still the EIP-2537 price. The other four precompiles
    * take fixed-size inputs and have no limit. Applied by the precompile registry, not here.
    */
   /** G1MSM input limit from Isthmus on: 3,211 pairs of 160 bytes. */
