@@ -1,6 +1,7 @@
 package io.opal.primitives.block;
 
 import io.opal.primitives.rlp.RlpWriter;
+import io.opal.primitives.tx.TxType;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -51,8 +52,8 @@ public record DepositReceipt(
   }
 
   @Override
-  public int type() {
-    return DEPOSIT_TYPE;
+  public TxType type() {
+    return TxType.DEPOSIT;
   }
 
   @Override
@@ -79,6 +80,6 @@ public record DepositReceipt(
       depositReceiptVersion.ifPresent(w::writeLong);
     }
     w.endList();
-    return ReceiptCodec.envelope(DEPOSIT_TYPE, w);
+    return ReceiptCodec.envelope(TxType.DEPOSIT, w);
   }
 }

@@ -5,6 +5,7 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.rlp.RlpReader;
 import io.opal.primitives.rlp.RlpWriter;
 import io.opal.primitives.trie.OrderedTrie;
+import io.opal.primitives.tx.TxType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +16,8 @@ import java.util.List;
  * (see {@link DepositReceipt}).
  */
 public sealed interface Receipt permits EthereumReceipt, DepositReceipt {
-  int LEGACY_TYPE = 0;
-  int ACCESS_LIST_TYPE = 1;
-  int DYNAMIC_FEE_TYPE = 2;
-  int BLOB_TYPE = 3;
-  int SET_CODE_TYPE = 4;
-  int DEPOSIT_TYPE = 0x7e;
-
-  int type();
+  /** The type of the transaction this receipt is for, which is also the receipt's type. */
+  TxType type();
 
   Outcome outcome();
 
@@ -68,12 +63,15 @@ public sealed interface Receipt permits EthereumReceipt, DepositReceipt {
     }
     int first = envelope[0] & 0xff;
     if (first >= 0xc0) {
-      return ReceiptCodec.decodeBody(LEGACY_TYPE, envelope, 0);
+      return ReceiptCodec.decodeBody(TxType.LEGACY, envelope, 0);
     }
-    if (first == DEPOSIT_TYPE || (first >= ACCESS_LIST_TYPE && first <= SET_CODE_TYPE)) {
-      return ReceiptCodec.decodeBody(first, envelope, 1);
-    }
-    throw new DecodingException(0, "unknown receipt type 0x" + Integer.toHexString(first));
+    TxType type =
+        TxType.fromTypeByte(first)
+            .orElseThrow(
+                () ->
+                    new DecodingException(
+                        0, "unknown receipt type 0x" + Integer.toHexString(first)));
+    return ReceiptCodec.decodeBody(type, envelope, 1);
   }
 
   /**
@@ -81,7 +79,7 @@ public sealed interface Receipt permits EthereumReceipt, DepositReceipt {
    * legacy receipt as its list, a typed one as a string holding its envelope.
    */
   default void writeTo(RlpWriter w) {
-    if (type() == LEGACY_TYPE) {
+    if (type() == TxType.LEGACY) {
       w.writeRaw(encode());
     } else {
       w.writeBytes(encode());

@@ -7,6 +7,7 @@ import io.opal.primitives.block.Receipt.PostState;
 import io.opal.primitives.block.Receipt.Status;
 import io.opal.primitives.rlp.RlpReader;
 import io.opal.primitives.rlp.RlpWriter;
+import io.opal.primitives.tx.TxType;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -31,13 +32,13 @@ final class ReceiptCodec {
   }
 
   /** The envelope: the type byte (none for legacy) then the list the caller wrote. */
-  static byte[] envelope(int type, RlpWriter body) {
+  static byte[] envelope(TxType type, RlpWriter body) {
     byte[] rlp = body.toByteArray();
-    if (type == Receipt.LEGACY_TYPE) {
+    if (type == TxType.LEGACY) {
       return rlp;
     }
     byte[] out = new byte[rlp.length + 1];
-    out[0] = (byte) type;
+    out[0] = (byte) type.typeByte();
     System.arraycopy(rlp, 0, out, 1, rlp.length);
     return out;
   }
@@ -57,7 +58,7 @@ final class ReceiptCodec {
     throw new DecodingException(at, "a receipt outcome is a status (0 or 1) or a 32-byte root");
   }
 
-  static Receipt decodeBody(int type, byte[] data, int offset) {
+  static Receipt decodeBody(TxType type, byte[] data, int offset) {
     RlpReader r = RlpReader.of(data, offset, data.length - offset);
     RlpReader f = r.enterList();
     r.finish();
@@ -65,7 +66,7 @@ final class ReceiptCodec {
     long cumulativeGasUsed = f.readLong("cumulative gas used");
     Bloom bloom = Bloom.wrap(f.readFixed(Bloom.SIZE, "logs bloom"));
     List<Log> logs = Log.readList(f);
-    if (type != Receipt.DEPOSIT_TYPE) {
+    if (type != TxType.DEPOSIT) {
       f.finish();
       return new EthereumReceipt(type, outcome, cumulativeGasUsed, bloom, logs);
     }

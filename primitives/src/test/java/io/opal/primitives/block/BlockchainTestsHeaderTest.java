@@ -13,6 +13,9 @@ import io.opal.primitives.Hex;
 import io.opal.primitives.rlp.RlpReader;
 import io.opal.primitives.testing.Fixtures;
 import io.opal.primitives.trie.OrderedTrie;
+import io.opal.primitives.tx.Transaction;
+import io.opal.primitives.tx.TransactionCodec;
+import io.opal.primitives.tx.TxType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,7 +78,13 @@ class BlockchainTestsHeaderTest {
     RlpReader block = top.enterList();
     top.finish();
     byte[] headerRlp = block.readRaw();
-    List<byte[]> transactions = transactionItems(block.enterList());
+    byte[] transactionsRlp = block.readRaw();
+    List<byte[]> transactions = transactionItems(RlpReader.of(transactionsRlp).enterList());
+    List<Transaction> decodedTransactions = new ArrayList<>();
+    RlpReader txList = RlpReader.of(transactionsRlp).enterList();
+    while (txList.hasNext()) {
+      decodedTransactions.add(TransactionCodec.decodeFromBlockBody(txList));
+    }
     byte[] ommersRlp = block.readRaw();
     List<byte[]> withdrawals = new ArrayList<>();
     boolean hasWithdrawals = block.hasNext();
@@ -92,6 +101,8 @@ class BlockchainTestsHeaderTest {
     assertArrayEquals(headerRlp, decoded.encode(), "header re-encoding");
     assertEquals(Hash.fromHex(headerJson.get("hash").asText()), decoded.hash(), "header hash");
     assertEquals(decoded.transactionsRoot(), OrderedTrie.root(transactions), "transactions root");
+    List<byte[]> reencoded = decodedTransactions.stream().map(TransactionCodec::encode).toList();
+    assertEquals(decoded.transactionsRoot(), OrderedTrie.root(reencoded), "from decoded txs");
     checkOmmers(ommersRlp, decoded.ommersHash());
     if (hasWithdrawals) {
       List<Withdrawal> parsed = new ArrayList<>();
@@ -102,7 +113,7 @@ class BlockchainTestsHeaderTest {
       }
       assertEquals(decoded.withdrawalsRoot().orElseThrow(), Withdrawal.root(parsed));
     }
-    checkDeterminedReceipts(decoded, transactions);
+    checkDeterminedReceipts(decoded, decodedTransactions);
     return decoded;
   }
 
@@ -129,7 +140,7 @@ class BlockchainTestsHeaderTest {
    * bloom, the single receipt has no logs and cumulative gas = the block's gas used, so only the
    * status is unknown: one of the two candidates must give the header's receipts root.
    */
-  private static void checkDeterminedReceipts(BlockHeader header, List<byte[]> transactions) {
+  private static void checkDeterminedReceipts(BlockHeader header, List<Transaction> transactions) {
     if (transactions.isEmpty()) {
       assertEquals(Hash.EMPTY_TRIE, header.receiptsRoot(), "receipts root of an empty block");
       return;
@@ -137,8 +148,7 @@ class BlockchainTestsHeaderTest {
     if (transactions.size() != 1 || !header.logsBloom().equals(Bloom.EMPTY)) {
       return;
     }
-    byte[] tx = transactions.get(0);
-    int type = (tx[0] & 0xff) >= 0xc0 ? Receipt.LEGACY_TYPE : tx[0];
+    TxType type = transactions.get(0).type();
     Hash succeeded = receiptsRoot(EthereumReceipt.of(type, true, header.gasUsed(), List.of()));
     Hash failed = receiptsRoot(EthereumReceipt.of(type, false, header.gasUsed(), List.of()));
     assertTrue(

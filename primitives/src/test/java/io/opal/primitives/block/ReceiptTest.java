@@ -11,6 +11,7 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.Hex;
 import io.opal.primitives.rlp.RlpReader;
 import io.opal.primitives.rlp.RlpWriter;
+import io.opal.primitives.tx.TxType;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
@@ -28,12 +29,11 @@ class ReceiptTest {
 
   @Test
   void legacyAndTypedReceipts() {
-    EthereumReceipt legacy = EthereumReceipt.of(Receipt.LEGACY_TYPE, true, 21000, List.of());
+    EthereumReceipt legacy = EthereumReceipt.of(TxType.LEGACY, true, 21000, List.of());
     assertEquals(SUCCESS_21000_BODY, Hex.encodePlain(legacy.encode()));
-    EthereumReceipt dynamicFee =
-        EthereumReceipt.of(Receipt.DYNAMIC_FEE_TYPE, true, 21000, List.of());
+    EthereumReceipt dynamicFee = EthereumReceipt.of(TxType.DYNAMIC_FEE, true, 21000, List.of());
     assertEquals("02" + SUCCESS_21000_BODY, Hex.encodePlain(dynamicFee.encode()));
-    EthereumReceipt failed = EthereumReceipt.of(Receipt.SET_CODE_TYPE, false, 21000, List.of());
+    EthereumReceipt failed = EthereumReceipt.of(TxType.SET_CODE, false, 21000, List.of());
     // A failed status is the empty string 0x80.
     assertEquals(
         "04f90108" + "80" + "825208" + ZERO_BLOOM + "c0", Hex.encodePlain(failed.encode()));
@@ -48,7 +48,7 @@ class ReceiptTest {
     Hash root = Hash.keccak(new byte[] {1});
     EthereumReceipt r =
         new EthereumReceipt(
-            Receipt.LEGACY_TYPE, new Receipt.PostState(root), 21000, Bloom.EMPTY, List.of());
+            TxType.LEGACY, new Receipt.PostState(root), 21000, Bloom.EMPTY, List.of());
     // [root (1+32), gas (3), bloom (259), logs (1)] = 296 = 0x128 bytes of payload.
     String expected = "f90128" + "a0" + root.bytes().toUnprefixedHexString() + "825208";
     assertEquals(expected + ZERO_BLOOM + "c0", Hex.encodePlain(r.encode()));
@@ -69,7 +69,7 @@ class ReceiptTest {
     assertEquals(Hash.keccak(Hex.decode("f83c" + logHex)), Log.logsHash(List.of(log)));
     assertEquals(Hash.EMPTY_LIST, Log.logsHash(List.of()));
 
-    EthereumReceipt r = EthereumReceipt.of(Receipt.ACCESS_LIST_TYPE, true, 50000, List.of(log));
+    EthereumReceipt r = EthereumReceipt.of(TxType.ACCESS_LIST, true, 50000, List.of(log));
     assertEquals(Bloom.of(List.of(log)), r.logsBloom());
     assertEquals(r, Receipt.decode(r.encode()));
   }
@@ -116,7 +116,7 @@ class ReceiptTest {
   void listFormWrapsTypedReceiptsInStrings() {
     List<Receipt> receipts =
         List.of(
-            EthereumReceipt.of(Receipt.LEGACY_TYPE, true, 21000, List.of()),
+            EthereumReceipt.of(TxType.LEGACY, true, 21000, List.of()),
             DepositReceipt.canyon(true, 42000, List.of(), 3));
     RlpWriter w = new RlpWriter().startList();
     receipts.forEach(r -> r.writeTo(w));
