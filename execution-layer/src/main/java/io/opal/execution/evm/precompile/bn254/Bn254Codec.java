@@ -13,11 +13,11 @@ final class Bn254Codec {
 
   /** The G1 point at {@code offset} (64 bytes), or empty when it is not a valid encoding. */
   static Optional<G1Point> g1(byte[] in, int offset) {
-    Fp x = Fp.fromBytes(in, offset);
-    Fp y = Fp.fromBytes(in, offset + 32);
-    if (x == null || y == null) {
+    if (!Fp.isCanonical(in, offset) || !Fp.isCanonical(in, offset + 32)) {
       return Optional.empty();
     }
+    Fp x = Fp.fromBytes(in, offset);
+    Fp y = Fp.fromBytes(in, offset + 32);
     if (x.isZero() && y.isZero()) {
       return Optional.of(G1Point.INFINITY);
     }
@@ -29,15 +29,13 @@ final class Bn254Codec {
    * the twist, or not in the order-r subgroup.
    */
   static Optional<G2Point> g2(byte[] in, int offset) {
-    Fp xImaginary = Fp.fromBytes(in, offset);
-    Fp xReal = Fp.fromBytes(in, offset + 32);
-    Fp yImaginary = Fp.fromBytes(in, offset + 64);
-    Fp yReal = Fp.fromBytes(in, offset + 96);
-    if (xImaginary == null || xReal == null || yImaginary == null || yReal == null) {
-      return Optional.empty();
+    for (int coordinate = 0; coordinate < 4; coordinate++) {
+      if (!Fp.isCanonical(in, offset + 32 * coordinate)) {
+        return Optional.empty();
+      }
     }
-    Fp2 x = new Fp2(xReal, xImaginary);
-    Fp2 y = new Fp2(yReal, yImaginary);
+    Fp2 x = new Fp2(Fp.fromBytes(in, offset + 32), Fp.fromBytes(in, offset));
+    Fp2 y = new Fp2(Fp.fromBytes(in, offset + 96), Fp.fromBytes(in, offset + 64));
     if (x.isZero() && y.isZero()) {
       return Optional.of(G2Point.INFINITY);
     }

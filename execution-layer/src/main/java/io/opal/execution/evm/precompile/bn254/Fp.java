@@ -43,22 +43,34 @@ record Fp(long l0, long l1, long l2, long l3) {
   }
 
   /**
-   * Reads a 32-byte big-endian integer at {@code offset}; returns null when it is not below p (the
-   * precompiles reject such an encoding rather than reduce it).
+   * Whether the 32-byte big-endian integer at {@code offset} is below p: the precompiles reject a
+   * larger encoding rather than reduce it.
    */
+  static boolean isCanonical(byte[] in, int offset) {
+    long w3 = readLong(in, offset);
+    long w2 = readLong(in, offset + 8);
+    long w1 = readLong(in, offset + 16);
+    long w0 = readLong(in, offset + 24);
+    // Lexicographic comparison from the top limb.
+    if (w3 != P3) {
+      return Long.compareUnsigned(w3, P3) < 0;
+    }
+    if (w2 != P2) {
+      return Long.compareUnsigned(w2, P2) < 0;
+    }
+    if (w1 != P1) {
+      return Long.compareUnsigned(w1, P1) < 0;
+    }
+    return Long.compareUnsigned(w0, P0) < 0;
+  }
+
+  /** The element encoded at {@code offset} (32 bytes, big-endian), which must be canonical. */
   static Fp fromBytes(byte[] in, int offset) {
     long w3 = readLong(in, offset);
     long w2 = readLong(in, offset + 8);
     long w1 = readLong(in, offset + 16);
     long w0 = readLong(in, offset + 24);
-    // Lexicographic compare from the top limb: is w < p?
-    boolean below =
-        w3 != P3
-            ? Long.compareUnsigned(w3, P3) < 0
-            : w2 != P2
-                ? Long.compareUnsigned(w2, P2) < 0
-                : w1 != P1 ? Long.compareUnsigned(w1, P1) < 0 : Long.compareUnsigned(w0, P0) < 0;
-    return below ? new Fp(w0, w1, w2, w3).mul(R_SQUARED) : null;
+    return new Fp(w0, w1, w2, w3).mul(R_SQUARED);
   }
 
   /** Writes the canonical 32-byte big-endian value at {@code offset}. */

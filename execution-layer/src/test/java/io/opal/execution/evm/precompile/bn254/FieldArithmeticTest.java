@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -57,16 +57,21 @@ class FieldArithmeticTest {
   void fpBytesRoundTripAndRejectNonCanonical() {
     for (BigInteger v : samples()) {
       byte[] word = TestPoints.word(v);
+      assertTrue(Fp.isCanonical(word, 0));
       Fp parsed = Fp.fromBytes(word, 0);
       assertEquals(v, parsed.toBigInteger());
       byte[] back = new byte[32];
       parsed.toBytes(back, 0);
       assertArrayEquals(word, back);
     }
-    assertNull(Fp.fromBytes(TestPoints.word(P), 0));
-    assertNull(Fp.fromBytes(TestPoints.word(P.add(BigInteger.ONE)), 0));
-    assertNull(
-        Fp.fromBytes(TestPoints.word(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)), 0));
+    assertFalse(Fp.isCanonical(TestPoints.word(P), 0));
+    assertFalse(Fp.isCanonical(TestPoints.word(P.add(BigInteger.ONE)), 0));
+    assertFalse(Fp.isCanonical(TestPoints.word(P.add(BigInteger.ONE.shiftLeft(64))), 0));
+    assertFalse(
+        Fp.isCanonical(TestPoints.word(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)), 0));
+    // Just below p in each limb position.
+    assertTrue(Fp.isCanonical(TestPoints.word(P.subtract(BigInteger.ONE.shiftLeft(64))), 0));
+    assertTrue(Fp.isCanonical(TestPoints.word(P.subtract(BigInteger.ONE.shiftLeft(192))), 0));
   }
 
   @Test
