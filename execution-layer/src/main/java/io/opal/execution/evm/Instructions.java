@@ -4,14 +4,15 @@ import static io.opal.execution.evm.Opcodes.*;
 
 import io.opal.execution.state.Account;
 import io.opal.execution.state.JournaledState;
-import io.opal.execution.state.LogEntry;
 import io.opal.execution.state.StorageSlot;
 import io.opal.execution.state.Word256;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.block.Log;
 import io.opal.primitives.crypto.Keccak256;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
@@ -228,7 +229,7 @@ final class Instructions {
       t.add(Hash.wrap(Words.toBytes(s, top - 8 - 4 * i)));
     }
     byte[] data = size == 0 ? Words.EMPTY : f.memory.slice((int) s[top], (int) size);
-    state.addLog(new LogEntry(f.address, List.copyOf(t), data));
+    state.addLog(new Log(f.address, t, Bytes.wrap(data)));
     return gas;
   }
 

@@ -2,6 +2,7 @@ package io.opal.execution.state;
 
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.block.Log;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class JournaledState {
   private final StateReader backend;
   private final HashMap<Address, Account> accounts = new HashMap<>();
   private final ArrayList<JournalEntry> journal = new ArrayList<>();
-  private final ArrayList<LogEntry> logs = new ArrayList<>();
+  private final ArrayList<Log> logs = new ArrayList<>();
   private long refund;
 
   public JournaledState(StateReader backend) {
@@ -106,7 +107,7 @@ public final class JournaledState {
     return refund;
   }
 
-  public List<LogEntry> logs() {
+  public List<Log> logs() {
     return logs;
   }
 
@@ -237,7 +238,7 @@ public final class JournaledState {
     refund -= gas;
   }
 
-  public void addLog(LogEntry log) {
+  public void addLog(Log log) {
     logs.add(log);
     journal.add(new JournalEntry.LogAdded());
   }

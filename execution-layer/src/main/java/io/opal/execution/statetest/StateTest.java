@@ -1,10 +1,10 @@
 package io.opal.execution.statetest;
 
 import io.opal.execution.state.Word256;
-import io.opal.execution.transaction.SetCodeAuthorization;
-import io.opal.execution.transaction.TxEnv;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.tx.AccessListEntry;
+import io.opal.primitives.tx.Authorization;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +49,10 @@ public record StateTest(
       Optional<BigInteger> gasPrice,
       Optional<BigInteger> maxFeePerGas,
       Optional<BigInteger> maxPriorityFeePerGas,
-      Optional<List<Optional<List<TxEnv.AccessListItem>>>> accessLists,
+      Optional<List<Optional<List<AccessListEntry>>>> accessLists,
       Optional<List<Hash>> blobVersionedHashes,
       Optional<BigInteger> maxFeePerBlobGas,
-      Optional<List<SetCodeAuthorization>> authorizationList,
+      Optional<List<Authorization>> authorizationList,
       Optional<Address> to,
       Address sender) {}
 

@@ -3,12 +3,12 @@ package io.opal.execution.statetest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opal.execution.state.Word256;
-import io.opal.execution.transaction.SetCodeAuthorization;
-import io.opal.execution.transaction.TxEnv;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.Hex;
 import io.opal.primitives.crypto.Secp256k1;
+import io.opal.primitives.tx.AccessListEntry;
+import io.opal.primitives.tx.Authorization;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -107,17 +107,17 @@ public final class StateTestLoader {
         Secp256k1.get().address(key));
   }
 
-  private static List<Optional<List<TxEnv.AccessListItem>>> accessLists(JsonNode n) {
-    List<Optional<List<TxEnv.AccessListItem>>> out = new ArrayList<>();
+  private static List<Optional<List<AccessListEntry>>> accessLists(JsonNode n) {
+    List<Optional<List<AccessListEntry>>> out = new ArrayList<>();
     for (JsonNode list : n) {
       if (list.isNull()) {
         out.add(Optional.empty());
         continue;
       }
-      List<TxEnv.AccessListItem> items = new ArrayList<>();
+      List<AccessListEntry> items = new ArrayList<>();
       for (JsonNode item : list) {
         items.add(
-            new TxEnv.AccessListItem(
+            new AccessListEntry(
                 Address.fromHex(item.get("address").asText()), hashes(item.get("storageKeys"))));
       }
       out.add(Optional.of(items));
@@ -131,12 +131,12 @@ public final class StateTestLoader {
     return out;
   }
 
-  private static List<SetCodeAuthorization> authorizations(JsonNode n) {
-    List<SetCodeAuthorization> out = new ArrayList<>();
+  private static List<Authorization> authorizations(JsonNode n) {
+    List<Authorization> out = new ArrayList<>();
     for (JsonNode a : n) {
       JsonNode parity = a.has("yParity") ? a.get("yParity") : a.get("v");
       out.add(
-          new SetCodeAuthorization(
+          new Authorization(
               u256(a.get("chainId")),
               Address.fromHex(a.get("address").asText()),
               num(a.get("nonce")).longValue(),

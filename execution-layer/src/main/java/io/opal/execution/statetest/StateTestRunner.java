@@ -5,14 +5,14 @@ import io.opal.execution.evm.CodeCache;
 import io.opal.execution.evm.EvmSpec;
 import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.state.InMemoryWorldState;
-import io.opal.execution.state.LogEntry;
 import io.opal.execution.transaction.FeeHandler;
 import io.opal.execution.transaction.TransactionProcessor;
 import io.opal.execution.transaction.TxEnv;
 import io.opal.execution.transaction.TxOutcome;
 import io.opal.primitives.Hash;
+import io.opal.primitives.block.Log;
 import io.opal.primitives.fork.EvmFork;
-import io.opal.primitives.rlp.RlpWriter;
+import io.opal.primitives.tx.AccessListEntry;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public final class StateTestRunner {
                     EvmSpec.of(f), precompiles.apply(f), codeCache, FeeHandler.ETHEREUM));
     Optional<TxEnv> tx = txEnv(test.transaction(), post);
     String rejection;
-    List<LogEntry> logs = List.of();
+    List<Log> logs = List.of();
     if (tx.isEmpty()) {
       rejection = "transaction fields out of range";
     } else {
@@ -136,7 +136,7 @@ public final class StateTestRunner {
           root,
           "state root " + root + " expected " + post.hash());
     }
-    Hash logsHash = logsHash(logs);
+    Hash logsHash = Log.logsHash(logs);
     if (!logsHash.equals(post.logs())) {
       return result(
           test,
@@ -177,7 +177,7 @@ public final class StateTestRunner {
   }
 
   /** The transaction of one post entry, or empty when a field is outside its protocol range. */
-  static Optional<TxEnv> txEnv(StateTest.Transaction t, StateTest.PostState post) {
+  public static Optional<TxEnv> txEnv(StateTest.Transaction t, StateTest.PostState post) {
     BigInteger gasLimit = t.gasLimit().get(post.gasIndex());
     BigInteger value = t.value().get(post.valueIndex());
     BigInteger maxFee = t.maxFeePerGas().or(t::gasPrice).orElse(BigInteger.ZERO);
@@ -191,7 +191,7 @@ public final class StateTestRunner {
         || blobFee.compareTo(MAX_U256) > 0) {
       return Optional.empty();
     }
-    List<TxEnv.AccessListItem> accessList =
+    List<AccessListEntry> accessList =
         t.accessLists()
             .flatMap(l -> post.dataIndex() < l.size() ? l.get(post.dataIndex()) : Optional.empty())
             .orElse(List.of());
@@ -224,18 +224,5 @@ public final class StateTestRunner {
             t.blobVersionedHashes().orElse(List.of()),
             UInt256.valueOf(blobFee),
             t.authorizationList().orElse(List.of())));
-  }
-
-  /** keccak256(rlp([[address, [topics...], data], ...])), as the tests' {@code logs} field. */
-  public static Hash logsHash(List<LogEntry> logs) {
-    RlpWriter w = new RlpWriter().startList();
-    for (LogEntry log : logs) {
-      w.startList().writeAddress(log.address()).startList();
-      for (Hash topic : log.topics()) {
-        w.writeHash(topic);
-      }
-      w.endList().writeBytes(log.data()).endList();
-    }
-    return Hash.keccak(w.endList().toByteArray());
   }
 }

@@ -1,6 +1,7 @@
 package io.opal.execution.transaction;
 
 import io.opal.execution.evm.EvmSpec;
+import io.opal.primitives.tx.AccessListEntry;
 
 /** The gas a transaction costs before any code runs, and the EIP-7623 calldata floor. */
 public final class IntrinsicGas {
@@ -14,7 +15,7 @@ public final class IntrinsicGas {
     if (tx.isCreate() && spec.chargesInitcodeWords()) {
       gas += 2 * ((data.length + 31L) / 32);
     }
-    for (TxEnv.AccessListItem item : tx.accessList()) {
+    for (AccessListEntry item : tx.accessList()) {
       gas += 2400 + 1900L * item.storageKeys().size();
     }
     gas += 25_000L * tx.authorizations().size();

@@ -19,6 +19,8 @@ import io.opal.execution.state.Word256;
 import io.opal.execution.state.WorldState;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.tx.AccessListEntry;
+import io.opal.primitives.tx.Authorization;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +196,7 @@ public final class TransactionProcessor {
     state.setNonce(sender, nonce + 1);
     warm(state, block, tx);
     if (tx.type() == 4) {
-      for (SetCodeAuthorization auth : tx.authorizations()) {
+      for (Authorization auth : tx.authorizations()) {
         applyAuthorization(state, block, auth);
       }
     }
@@ -265,7 +267,7 @@ public final class TransactionProcessor {
     for (Address p : precompiles.addresses()) {
       state.warm(state.account(p));
     }
-    for (TxEnv.AccessListItem item : tx.accessList()) {
+    for (AccessListEntry item : tx.accessList()) {
       Account a = state.account(item.address());
       state.warm(a);
       for (Hash key : item.storageKeys()) {
@@ -278,14 +280,9 @@ public final class TransactionProcessor {
   }
 
   /** EIP-7702: an invalid authorization is skipped, not an error. */
-  private void applyAuthorization(JournaledState state, BlockEnv block, SetCodeAuthorization auth) {
-    if (!auth.chainId().isZero() && !auth.chainId().equals(UInt256.valueOf(block.chainId()))) {
-      return;
-    }
-    if (auth.nonce() == -1L) {
-      return; // EIP-2681: the nonce must stay below 2^64 - 1
-    }
-    Optional<Address> authority = auth.authority();
+  private void applyAuthorization(JournaledState state, BlockEnv block, Authorization auth) {
+    // Chain id 0 or ours, nonce below 2^64 - 1 (EIP-2681), a valid low-s signature.
+    Optional<Address> authority = auth.authority(block.chainId());
     if (authority.isEmpty()) {
       return;
     }

@@ -3,8 +3,8 @@ package io.opal.execution.transaction;
 import io.opal.execution.evm.HaltReason;
 import io.opal.execution.evm.MessageResult;
 import io.opal.execution.state.AccountUpdate;
-import io.opal.execution.state.LogEntry;
 import io.opal.primitives.Address;
+import io.opal.primitives.block.Log;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ public record TransactionResult(
     MessageResult.Status status,
     long gasUsed,
     long gasRefunded,
-    List<LogEntry> logs,
+    List<Log> logs,
     Optional<Address> createdAddress,
     byte[] output,
     Optional<HaltReason> haltReason,

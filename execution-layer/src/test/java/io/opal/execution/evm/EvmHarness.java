@@ -10,6 +10,7 @@ import io.opal.execution.transaction.TxOutcome;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.fork.EvmFork;
+import io.opal.primitives.tx.AccessListEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ final class EvmHarness {
     return world.account(a).map(s -> s.balance()).orElse(UInt256.ZERO);
   }
 
-  static List<TxEnv.AccessListItem> noAccessList() {
+  static List<AccessListEntry> noAccessList() {
     return List.of();
   }
 }

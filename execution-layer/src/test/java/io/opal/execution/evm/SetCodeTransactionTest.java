@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opal.execution.state.Word256;
 import io.opal.execution.transaction.InvalidTransaction;
-import io.opal.execution.transaction.SetCodeAuthorization;
 import io.opal.execution.transaction.TransactionResult;
 import io.opal.execution.transaction.TxEnv;
 import io.opal.execution.transaction.TxOutcome;
@@ -20,6 +19,7 @@ import io.opal.primitives.Hex;
 import io.opal.primitives.crypto.Secp256k1;
 import io.opal.primitives.crypto.Signature;
 import io.opal.primitives.fork.EvmFork;
+import io.opal.primitives.tx.Authorization;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +32,14 @@ class SetCodeTransactionTest {
       Hex.decode("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
   private static final Address AUTHORITY = Secp256k1.get().address(AUTHORITY_KEY);
 
-  private static SetCodeAuthorization sign(long chainId, Address target, long nonce) {
-    SetCodeAuthorization unsigned =
-        new SetCodeAuthorization(
-            UInt256.valueOf(chainId), target, nonce, 0, UInt256.ZERO, UInt256.ZERO);
-    Signature sig = Secp256k1.get().sign(unsigned.signingHash(), AUTHORITY_KEY);
-    return new SetCodeAuthorization(
-        unsigned.chainId(), target, nonce, sig.recoveryId(), sig.r(), sig.s());
+  private static Authorization sign(long chainId, Address target, long nonce) {
+    Authorization unsigned =
+        new Authorization(UInt256.valueOf(chainId), target, nonce, 0, UInt256.ZERO, UInt256.ZERO);
+    Signature sig = Secp256k1.get().sign(unsigned.signingHash().toArray(), AUTHORITY_KEY);
+    return new Authorization(unsigned.chainId(), target, nonce, sig.recoveryId(), sig.r(), sig.s());
   }
 
-  private static TxEnv setCodeTx(
-      EvmHarness h, Address to, List<SetCodeAuthorization> auths, long gas) {
+  private static TxEnv setCodeTx(EvmHarness h, Address to, List<Authorization> auths, long gas) {
     return new TxEnv(
         4,
         SENDER,
@@ -83,7 +80,7 @@ class SetCodeTransactionTest {
     EvmHarness h = new EvmHarness(EvmFork.PRAGUE);
     h.deploy(CONTRACT, new Asm().op(STOP).bytes());
     h.world.put(AUTHORITY, 0, UInt256.valueOf(5), new byte[0], Map.of());
-    List<SetCodeAuthorization> auths =
+    List<Authorization> auths =
         List.of(
             sign(5, CONTRACT, 0), // wrong chain: skipped
             sign(1, CONTRACT, 7), // wrong nonce: skipped
