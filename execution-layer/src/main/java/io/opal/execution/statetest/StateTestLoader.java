@@ -27,13 +27,24 @@ public final class StateTestLoader {
 
   private StateTestLoader() {}
 
+  /**
+   * Every test in the file.
+   *
+   * @throws IOException when the file cannot be read or is not a well-formed state test (a missing
+   *     field or a malformed value is reported with the test's name)
+   */
   public static List<StateTest> load(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
     List<StateTest> out = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> it = root.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      out.add(parse(e.getKey(), e.getValue()));
+      try {
+        out.add(parse(e.getKey(), e.getValue()));
+      } catch (RuntimeException malformed) {
+        throw new IOException(
+            "malformed state test " + e.getKey() + " in " + file + ": " + malformed, malformed);
+      }
     }
     return out;
   }

@@ -110,6 +110,39 @@ public final class TransactionProcessor {
         run(state, sender, block, tx, intrinsic, floor, price, baseFee, blobFee, upfront));
   }
 
+  /**
+   * Runs one message call at depth 0 without a transaction around it: no nonce, no intrinsic gas,
+   * no gas purchase, no refund; the caller, the target and the precompiles are warm as in a
+   * transaction. For benchmarks and simulations; the state changes are discarded.
+   */
+  public MessageResult call(
+      StateReader world,
+      BlockEnv block,
+      Address caller,
+      Address to,
+      UInt256 value,
+      byte[] input,
+      long gas) {
+    JournaledState state = new JournaledState(world);
+    if (spec.hasAccessLists()) {
+      state.warm(state.account(caller));
+      state.warm(state.account(to));
+      for (Address p : precompiles.addresses()) {
+        state.warm(state.account(p));
+      }
+    }
+    Interpreter evm =
+        new Interpreter(
+            spec,
+            state,
+            block,
+            new TxContext(caller, UInt256.ZERO, List.of()),
+            precompiles,
+            codeCache,
+            frames);
+    return evm.execute(Message.call(caller, to, value, input, gas));
+  }
+
   /** Rules that depend on the transaction and block only. */
   private InvalidTransaction checkStatic(TxEnv tx, BlockEnv block, BigInteger blobBaseFee) {
     if (!spec.supportsTxType(tx.type())) {
