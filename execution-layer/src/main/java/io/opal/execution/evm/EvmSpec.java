@@ -21,6 +21,10 @@ public final class EvmSpec {
   final int[] staticGas = new int[256];
   final int[] minStack = new int[256];
   final int[] maxStack = new int[256];
+
+  /** maxStack - minStack: the interpreter checks both bounds with one unsigned comparison. */
+  final int[] stackSpan = new int[256];
+
   private final boolean[] defined = new boolean[256];
 
   // EIP-150 (Tangerine Whistle): all but one 64th of the gas to sub-calls, repricing.
@@ -344,14 +348,16 @@ public final class EvmSpec {
   private void finishTables() {
     for (int op = 0; op < 256; op++) {
       if (!defined[op]) {
+        // sp - UNDEFINED is negative, i.e. huge unsigned: always out of the (zero) span.
         minStack[op] = UNDEFINED;
-        maxStack[op] = Integer.MAX_VALUE;
+        maxStack[op] = UNDEFINED;
         continue;
       }
       int pops = Opcodes.POPS[op];
       int growth = Opcodes.PUSHES[op] - pops;
       minStack[op] = pops;
       maxStack[op] = 1024 - Math.max(0, growth);
+      stackSpan[op] = maxStack[op] - minStack[op];
     }
   }
 }

@@ -118,10 +118,11 @@ public final class Interpreter {
 
   /** Runs {@code f} until it finishes (returns 0) or starts a child frame (returns CHILD). */
   private int run(Frame f) {
-    final byte[] code = f.code.padded;
+    final CodeAnalysis analysis = f.code;
+    final byte[] code = analysis.padded;
     final long[] s = f.stack;
     final int[] minStack = spec.minStack;
-    final int[] maxStack = spec.maxStack;
+    final int[] stackSpan = spec.stackSpan;
     final int[] staticGas = spec.staticGas;
     final U256.Scratch x = scratch;
     int pc = f.pc;
@@ -131,12 +132,12 @@ public final class Interpreter {
     loop:
     while (true) {
       int op = code[pc] & 0xFF;
-      if (sp < minStack[op]) {
-        halt = spec.isDefined(op) ? HaltReason.STACK_UNDERFLOW : HaltReason.INVALID_OPCODE;
-        break;
-      }
-      if (sp > maxStack[op]) {
-        halt = HaltReason.STACK_OVERFLOW;
+      // One unsigned comparison checks minStack <= sp <= maxStack.
+      if (Integer.compareUnsigned(sp - minStack[op], stackSpan[op]) > 0) {
+        halt =
+            !spec.isDefined(op)
+                ? HaltReason.INVALID_OPCODE
+                : sp < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
         break;
       }
       gas -= staticGas[op];
@@ -361,7 +362,7 @@ public final class Interpreter {
         }
         case JUMP -> {
           long dest = U256.toLongOrMinusOne(s, top);
-          if (!f.code.isJumpDest(dest)) {
+          if (!analysis.isJumpDest(dest)) {
             halt = HaltReason.INVALID_JUMP;
             break loop;
           }
@@ -371,7 +372,7 @@ public final class Interpreter {
         case JUMPI -> {
           if (!U256.isZero(s, top - 4)) {
             long dest = U256.toLongOrMinusOne(s, top);
-            if (!f.code.isJumpDest(dest)) {
+            if (!analysis.isJumpDest(dest)) {
               halt = HaltReason.INVALID_JUMP;
               break loop;
             }

@@ -9,18 +9,16 @@ package io.opal.execution.evm;
  * Nothing here allocates: division works in the caller-provided {@link Scratch}.
  */
 final class U256 {
-  private static final long M32 = 0xFFFFFFFFL;
-
   private U256() {}
 
   /** Reusable work space for division and exponentiation (one per interpreter). */
   static final class Scratch {
-    final int[] u = new int[17];
-    final int[] v = new int[8];
-    final int[] q = new int[17];
-    final int[] un = new int[18];
-    final int[] vn = new int[8];
+    final long[] u = new long[8];
+    final long[] v = new long[4];
+    final long[] q = new long[8];
+    final long[] r = new long[4];
     final long[] t = new long[16];
+    final U256Division.Buffers div = new U256Division.Buffers();
   }
 
   // ---------------------------------------------------------------- carries
@@ -326,13 +324,13 @@ final class U256 {
       setSmall(s, b, wantRemainder ? 0 : 1);
       return;
     }
-    int m = toDigits(s, a, 4, x.u);
-    int n = toDigits(s, b, 4, x.v);
-    knuthDivide(x, m, n);
+    int m = toLimbs(s, a, x.u);
+    int n = toLimbs(s, b, x.v);
+    U256Division.divide(x.u, m, x.v, n, x.q, x.r, x.div);
     if (wantRemainder) {
-      fromDigits(x.u, n, s, b);
+      fromLimbs(x.r, n, s, b);
     } else {
-      fromDigits(x.q, m - n + 1, s, b);
+      fromLimbs(x.q, m - n + 1, s, b);
     }
   }
 
@@ -414,25 +412,17 @@ final class U256 {
 
   /** s[n] := (limbs t[0..len)) mod s[n]; s[n] is non-zero. */
   private static void modWide(long[] t, int len, long[] s, int n, Scratch x) {
-    int m = 0;
-    for (int i = 0; i < len; i++) {
-      x.u[2 * i] = (int) t[i];
-      x.u[2 * i + 1] = (int) (t[i] >>> 32);
+    int m = len;
+    while (m > 0 && t[m - 1] == 0) {
+      m--;
     }
-    for (int i = 2 * len - 1; i >= 0; i--) {
-      if (x.u[i] != 0) {
-        m = i + 1;
-        break;
-      }
-    }
-    int nd = toDigits(s, n, 4, x.v);
-    if (m < nd) {
-      // The value is already smaller than the modulus.
-      fromDigitsPadded(x.u, m, s, n);
+    int nl = toLimbs(s, n, x.v);
+    if (m < nl) {
+      fromLimbs(t, m, s, n); // already below the modulus
       return;
     }
-    knuthDivide(x, m, nd);
-    fromDigits(x.u, nd, s, n);
+    U256Division.divide(t, m, x.v, nl, x.q, x.r, x.div);
+    fromLimbs(x.r, nl, s, n);
   }
 
   private static void copy(long[] s, int from, int to) {
@@ -442,107 +432,24 @@ final class U256 {
     s[to + 3] = s[from + 3];
   }
 
-  /** Writes the word's 32-bit digits (little-endian) and returns the count without leading 0s. */
-  private static int toDigits(long[] s, int p, int limbs, int[] out) {
+  /** Copies the word's limbs out and returns their count without leading zero limbs. */
+  private static int toLimbs(long[] s, int p, long[] out) {
     int len = 0;
-    for (int i = 0; i < limbs; i++) {
+    for (int i = 0; i < 4; i++) {
       long w = s[p + i];
-      out[2 * i] = (int) w;
-      out[2 * i + 1] = (int) (w >>> 32);
+      out[i] = w;
       if (w != 0) {
-        len = (w >>> 32) != 0 ? 2 * i + 2 : 2 * i + 1;
+        len = i + 1;
       }
     }
     return len;
   }
 
-  /** Writes {@code count} digits (≤ 8) as a word, zero above them. */
-  private static void fromDigits(int[] d, int count, long[] s, int p) {
-    fromDigitsPadded(d, count, s, p);
-  }
-
-  private static void fromDigitsPadded(int[] d, int count, long[] s, int p) {
+  /** Writes {@code count} (at most 4) limbs as a word, zero above them. */
+  private static void fromLimbs(long[] limbs, int count, long[] s, int p) {
     for (int i = 0; i < 4; i++) {
-      long lo = 2 * i < count ? d[2 * i] & M32 : 0;
-      long hi = 2 * i + 1 < count ? d[2 * i + 1] & M32 : 0;
-      s[p + i] = lo | (hi << 32);
+      s[p + i] = i < count ? limbs[i] : 0;
     }
-  }
-
-  /**
-   * Knuth's algorithm D (as in Hacker's Delight, divmnu64) on 32-bit digits: divides x.u (m digits)
-   * by x.v (n digits, top digit non-zero, m ≥ n). Leaves the quotient in x.q (m - n + 1 digits) and
-   * the remainder in x.u[0..n).
-   */
-  private static void knuthDivide(Scratch x, int m, int n) {
-    int[] u = x.u;
-    int[] v = x.v;
-    int[] q = x.q;
-    if (n == 1) {
-      long d = v[0] & M32;
-      long k = 0;
-      for (int j = m - 1; j >= 0; j--) {
-        long num = (k << 32) | (u[j] & M32);
-        long qj = Long.divideUnsigned(num, d);
-        k = num - qj * d;
-        q[j] = (int) qj;
-      }
-      u[0] = (int) k;
-      return;
-    }
-    int[] un = x.un;
-    int[] vn = x.vn;
-    int sh = Integer.numberOfLeadingZeros(v[n - 1]);
-    for (int i = n - 1; i > 0; i--) {
-      vn[i] = (v[i] << sh) | (int) ((v[i - 1] & M32) >>> (32 - sh));
-    }
-    vn[0] = v[0] << sh;
-    un[m] = (int) ((u[m - 1] & M32) >>> (32 - sh));
-    for (int i = m - 1; i > 0; i--) {
-      un[i] = (u[i] << sh) | (int) ((u[i - 1] & M32) >>> (32 - sh));
-    }
-    un[0] = u[0] << sh;
-    long vTop = vn[n - 1] & M32;
-    long vNext = vn[n - 2] & M32;
-    for (int j = m - n; j >= 0; j--) {
-      long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
-      long qhat = Long.divideUnsigned(num, vTop);
-      long rhat = num - qhat * vTop;
-      while (qhat >= (1L << 32)
-          || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
-        qhat--;
-        rhat += vTop;
-        if (rhat >= (1L << 32)) {
-          break;
-        }
-      }
-      long k = 0;
-      long t;
-      for (int i = 0; i < n; i++) {
-        long p = qhat * (vn[i] & M32);
-        t = (un[i + j] & M32) - k - (p & M32);
-        un[i + j] = (int) t;
-        k = (p >>> 32) - (t >> 32);
-      }
-      t = (un[j + n] & M32) - k;
-      un[j + n] = (int) t;
-      if (t < 0) {
-        qhat--;
-        k = 0;
-        for (int i = 0; i < n; i++) {
-          t = (un[i + j] & M32) + (vn[i] & M32) + k;
-          un[i + j] = (int) t;
-          k = t >>> 32;
-        }
-        un[j + n] = (int) ((un[j + n] & M32) + k);
-      }
-      q[j] = (int) qhat;
-    }
-    // Unnormalise the remainder into u[0..n).
-    for (int i = 0; i < n - 1; i++) {
-      u[i] = (int) (((un[i] & M32) >>> sh) | ((un[i + 1] & M32) << (32 - sh)));
-    }
-    u[n - 1] = (int) ((un[n - 1] & M32) >>> sh);
   }
 
   // --------------------------------------------------------------------- exp

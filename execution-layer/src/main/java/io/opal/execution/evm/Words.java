@@ -2,11 +2,18 @@ package io.opal.execution.evm;
 
 import io.opal.execution.state.Word256;
 import io.opal.primitives.Address;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /** Conversions between stack words and addresses, byte strings and other value types. */
 final class Words {
   static final byte[] EMPTY = new byte[0];
+
+  /** Eight bytes read or written as one big-endian long (a single load or store once compiled). */
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Words() {}
 
@@ -48,17 +55,29 @@ final class Words {
     int end = start + n;
     for (int limb = 0; limb < 4; limb++) {
       int hi = end - 8 * limb;
-      int lo = Math.max(start, hi - 8);
-      s[p + limb] = hi > lo ? readLong(code, lo, hi - lo) : 0;
+      int len = Math.min(8, hi - start);
+      long v;
+      if (len <= 0) {
+        v = 0;
+      } else if (hi >= 8) {
+        // Read the 8 bytes ending at hi and keep the len low ones.
+        v = (long) LONG_BE.get(code, hi - 8);
+        if (len < 8) {
+          v &= (1L << (8 * len)) - 1;
+        }
+      } else {
+        v = readLong(code, hi - len, len);
+      }
+      s[p + limb] = v;
     }
   }
 
   /** Reads 32 bytes at {@code off} (inside {@code b}) as a word. */
   static void load(long[] s, int p, byte[] b, int off) {
-    s[p + 3] = readLong(b, off, 8);
-    s[p + 2] = readLong(b, off + 8, 8);
-    s[p + 1] = readLong(b, off + 16, 8);
-    s[p] = readLong(b, off + 24, 8);
+    s[p + 3] = (long) LONG_BE.get(b, off);
+    s[p + 2] = (long) LONG_BE.get(b, off + 8);
+    s[p + 1] = (long) LONG_BE.get(b, off + 16);
+    s[p] = (long) LONG_BE.get(b, off + 24);
   }
 
   /** Reads 32 bytes at {@code off} of {@code b}, zero past {@code length}. */
@@ -76,10 +95,10 @@ final class Words {
 
   /** Writes the word as 32 big-endian bytes at {@code off}. */
   static void store(long[] s, int p, byte[] b, int off) {
-    writeLong(b, off, s[p + 3], 8);
-    writeLong(b, off + 8, s[p + 2], 8);
-    writeLong(b, off + 16, s[p + 1], 8);
-    writeLong(b, off + 24, s[p], 8);
+    LONG_BE.set(b, off, s[p + 3]);
+    LONG_BE.set(b, off + 8, s[p + 2]);
+    LONG_BE.set(b, off + 16, s[p + 1]);
+    LONG_BE.set(b, off + 24, s[p]);
   }
 
   static Word256 toWord(long[] s, int p) {

@@ -35,6 +35,18 @@ class U256Test {
       int bits = 1 + r.nextInt(256);
       out.add(new BigInteger(bits, r));
     }
+    // Words built from extreme limbs hit the rare branches of 64-bit long division (a quotient
+    // digit estimate of β - 1, the correction loop, the add-back step).
+    long[] limbs = {0, 1, 2, Long.MIN_VALUE, Long.MAX_VALUE, -1L, -2L, 0xFFFFFFFFL, 1L << 32};
+    for (int i = 0; i < 60; i++) {
+      BigInteger v = BigInteger.ZERO;
+      int n = 1 + r.nextInt(4);
+      for (int k = 0; k < n; k++) {
+        long limb = r.nextInt(3) == 0 ? r.nextLong() : limbs[r.nextInt(limbs.length)];
+        v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limb)));
+      }
+      out.add(v.and(MASK));
+    }
     // Values with a dense top digit and sparse low digits exercise Knuth's add-back step.
     out.add(new BigInteger("ffffffff00000000ffffffff00000000ffffffff00000000ffffffff", 16));
     out.add(new BigInteger("80000000000000000000000000000000ffffffffffffffff", 16));
