@@ -1,0 +1,187 @@
+package io.opal.execution.evm.precompile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opal.primitives.Address;
+import io.opal.primitives.fork.EvmFork;
+import io.opal.primitives.fork.OpFork;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PrecompilesTest {
+  private static List<Address> range(int fromInclusive, int toInclusive) {
+    return IntStream.rangeClosed(fromInclusive, toInclusive).mapToObj(Address::ofLong).toList();
+  }
+
+  private static List<Address> concat(List<Address> a, List<Address> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  @Test
+  void ethereumAvailabilityByFork() {
+    assertEquals(range(1, 4), Precompiles.forFork(EvmFork.FRONTIER, null).addresses());
+    assertEquals(range(1, 4), Precompiles.forFork(EvmFork.SPURIOUS_DRAGON, null).addresses());
+    assertEquals(range(1, 8), Precompiles.forFork(EvmFork.BYZANTIUM, null).addresses());
+    assertEquals(range(1, 8), Precompiles.forFork(EvmFork.PETERSBURG, null).addresses());
+    assertEquals(range(1, 9), Precompiles.forFork(EvmFork.ISTANBUL, null).addresses());
+    assertEquals(range(1, 9), Precompiles.forFork(EvmFork.SHANGHAI, null).addresses());
+    assertEquals(range(1, 0x0a), Precompiles.forFork(EvmFork.CANCUN, null).addresses());
+    assertEquals(range(1, 0x11), Precompiles.forFork(EvmFork.PRAGUE, null).addresses());
+    assertEquals(
+        concat(range(1, 0x11), List.of(Address.ofLong(0x100))),
+        Precompiles.forFork(EvmFork.OSAKA, null).addresses());
+  }
+
+  @Test
+  void opStackAddsP256VerifyFromFjord() {
+    assertEquals(range(1, 9), Precompiles.forOpFork(OpFork.BEDROCK).addresses());
+    assertEquals(range(1, 9), Precompiles.forOpFork(OpFork.DELTA).addresses());
+    assertEquals(range(1, 0x0a), Precompiles.forOpFork(OpFork.ECOTONE).addresses());
+    List<Address> fjord = concat(range(1, 0x0a), List.of(Address.ofLong(0x100)));
+    assertEquals(fjord, Precompiles.forOpFork(OpFork.FJORD).addresses());
+    assertEquals(fjord, Precompiles.forOpFork(OpFork.HOLOCENE).addresses());
+    List<Address> isthmus = concat(range(1, 0x11), List.of(Address.ofLong(0x100)));
+    assertEquals(isthmus, Precompiles.forOpFork(OpFork.ISTHMUS).addresses());
+    assertEquals(isthmus, Precompiles.forOpFork(OpFork.JOVIAN).addresses());
+    PrecompiledContract p256 = Precompiles.forOpFork(OpFork.FJORD).get(Precompiles.P256VERIFY);
+    assertEquals(3450, p256.gas(new byte[160]), "RIP-7212 price on OP");
+    assertEquals(
+        6900,
+        Precompiles.forFork(EvmFork.OSAKA, null).get(Precompiles.P256VERIFY).gas(new byte[160]),
+        "EIP-7951 price on Ethereum");
+  }
+
+  @Test
+  void forkDependentImplementations() {
+    assertEquals(
+        ModExp.Pricing.EIP_198,
+        ((ModExp) Precompiles.forFork(EvmFork.ISTANBUL, null).get(Precompiles.MODEXP)).pricing());
+    assertEquals(
+        ModExp.Pricing.EIP_2565,
+        ((ModExp) Precompiles.forFork(EvmFork.BERLIN, null).get(Precompiles.MODEXP)).pricing());
+    assertEquals(
+        ModExp.Pricing.EIP_2565,
+        ((ModExp) Precompiles.forOpFork(OpFork.ISTHMUS).get(Precompiles.MODEXP)).pricing());
+    assertInstanceOf(
+        Ecrecover.class, Precompiles.forFork(EvmFork.FRONTIER, null).get(Precompiles.ECRECOVER));
+    assertInstanceOf(Blake2f.class, Precompiles.forOpFork(OpFork.BEDROCK).get(Precompiles.BLAKE2F));
+    assertInstanceOf(
+        KzgPointEvaluation.class,
+        Precompiles.forOpFork(OpFork.ECOTONE).get(Precompiles.POINT_EVALUATION));
+  }
+
+  @Test
+  void lookupOfOtherAddressesFindsNothing() {
+    Precompiles all = Precompiles.forFork(EvmFork.OSAKA, null);
+    for (long n : new long[] {0x00, 0x12, 0x13, 0xff, 0x101, 0x1_0000, 0x01_0000_0000_0001L}) {
+      assertNull(all.get(Address.ofLong(n)), Long.toHexString(n));
+      assertFalse(all.contains(Address.ofLong(n)));
+      assertTrue(all.find(Address.ofLong(n)).isEmpty());
+    }
+    byte[] highByte = new byte[20];
+    highByte[0] = 1;
+    highByte[19] = 1;
+    assertNull(all.get(Address.wrap(highByte)));
+    Random random = new Random(1);
+    for (int i = 0; i < 1000; i++) {
+      byte[] raw = new byte[20];
+      random.nextBytes(raw);
+      assertNull(all.get(Address.wrap(raw)));
+    }
+    assertTrue(all.contains(Address.ofLong(1)));
+    assertTrue(all.find(Precompiles.P256VERIFY).isPresent());
+    assertFalse(Precompiles.forOpFork(OpFork.ECOTONE).contains(Precompiles.P256VERIFY));
+  }
+
+  @Test
+  void instancesAreSharedAndImmutable() {
+    assertSame(
+        Precompiles.forFork(EvmFork.CANCUN, null), Precompiles.forFork(EvmFork.CANCUN, null));
+    assertSame(
+        Precompiles.forOpFork(OpFork.GRANITE), Precompiles.forFork(EvmFork.CANCUN, OpFork.GRANITE));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> Precompiles.forOpFork(OpFork.FJORD).addresses().add(Address.ZERO));
+    assertThrows(
+        IllegalArgumentException.class, () -> Precompiles.forFork(EvmFork.PRAGUE, OpFork.GRANITE));
+  }
+
+  @Test
+  void opInputLimitsWrapTheirContracts() {
+    // Granite (bn256 pairing 112,687) and Isthmus (BLS MSM and pairing) and Jovian (all lowered).
+    assertNoLimit(OpFork.FJORD, 0x08);
+    assertLimit(OpFork.GRANITE, 0x08, 112_687);
+    assertLimit(OpFork.HOLOCENE, 0x08, 112_687);
+    assertLimit(OpFork.ISTHMUS, 0x08, 112_687);
+    assertLimit(OpFork.ISTHMUS, 0x0c, 513_760);
+    assertLimit(OpFork.ISTHMUS, 0x0e, 488_448);
+    assertLimit(OpFork.ISTHMUS, 0x0f, 235_008);
+    assertLimit(OpFork.JOVIAN, 0x08, 81_984);
+    assertLimit(OpFork.JOVIAN, 0x0c, 288_960);
+    assertLimit(OpFork.JOVIAN, 0x0e, 278_784);
+    assertLimit(OpFork.JOVIAN, 0x0f, 156_672);
+    // Fixed-size BLS operations and everything else have no OP limit.
+    for (int n : new int[] {0x01, 0x05, 0x06, 0x07, 0x0a, 0x0b, 0x0d, 0x10, 0x11, 0x100}) {
+      assertNoLimit(OpFork.JOVIAN, n);
+    }
+    // Plain Ethereum rules never limit.
+    assertNoLimit(null, 0x08);
+  }
+
+  private static void assertLimit(OpFork fork, int address, int max) {
+    PrecompiledContract c = Precompiles.forOpFork(fork).get(Address.ofLong(address));
+    InputSizeLimited limited = assertInstanceOf(InputSizeLimited.class, c, fork + " " + address);
+    assertEquals(max, limited.maxInputBytes());
+  }
+
+  private static void assertNoLimit(OpFork fork, int address) {
+    Precompiles p =
+        fork == null ? Precompiles.forFork(EvmFork.PRAGUE, null) : Precompiles.forOpFork(fork);
+    assertFalse(p.get(Address.ofLong(address)) instanceof InputSizeLimited, fork + " " + address);
+  }
+
+  @Test
+  void overLimitInputFailsAfterPayingTheInnerPrice() {
+    // A stand-in contract makes the wrapper's own behaviour visible, whatever 0x08 is.
+    PrecompiledContract echo = new Identity();
+    InputSizeLimited limited = new InputSizeLimited(echo, 100);
+    byte[] atLimit = new byte[100];
+    byte[] overLimit = new byte[101];
+    assertEquals(echo.gas(overLimit), limited.gas(overLimit), "the price is the inner contract's");
+    assertTrue(limited.run(atLimit).success());
+    assertEquals(100, limited.run(atLimit).output().length);
+    assertFalse(limited.run(overLimit).success());
+    assertEquals("identity", limited.name());
+  }
+
+  @Test
+  void everyContractSurvivesRandomInput() {
+    Random random = new Random(99);
+    for (OpFork fork : OpFork.values()) {
+      Precompiles p = Precompiles.forOpFork(fork);
+      for (Address a : p.addresses()) {
+        PrecompiledContract c = p.get(a);
+        for (int i = 0; i < 20; i++) {
+          byte[] in = new byte[random.nextInt(300)];
+          random.nextBytes(in);
+          if (c instanceof ModExp && in.length >= 96) {
+            in[0] = in[32] = in[64] = 0; // still huge lengths: priced out, refused by run
+          }
+          if (c instanceof Blake2f && in.length == 213) {
+            in[0] = 0; // fewer than 2^24 rounds
+          }
+          assertTrue(c.gas(in) >= 0);
+          c.run(in); // must not throw
+        }
+      }
+    }
+  }
+}
