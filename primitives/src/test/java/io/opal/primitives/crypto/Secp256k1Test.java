@@ -64,6 +64,16 @@ class Secp256k1Test {
   }
 
   @Test
+  void keccakOfAKnownInputAcrossTheBlockBoundary() {
+    // 200 bytes of 0xa3 spans two 136-byte blocks; the digest is from the Keccak team's test set.
+    byte[] input = new byte[200];
+    java.util.Arrays.fill(input, (byte) 0xa3);
+    assertEquals(
+        "0x3a57666b048777f2c953dc4456f45a2588e1cb6f2da760122d530ac2ce607d4a",
+        Hex.encode(Keccak256.hash(input)));
+  }
+
+  @Test
   void keccakOfEmptyInput() {
     assertEquals(
         "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
