@@ -75,6 +75,11 @@ public final class KzgTrustedSetup {
       CKZG4844JNI.loadNativeLibrary();
       CKZG4844JNI.loadTrustedSetup(g1Monomial, g1Lagrange, g2Monomial, 0);
     } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("already loaded")) {
+        // Loaded by code that bypassed this class (a test harness, say): c-kzg keeps one global
+        // setup and refuses a second, so use it. Inside Opal every caller comes through here.
+        return;
+      }
       throw new IllegalStateException("cannot load the KZG trusted setup into c-kzg", e);
     }
   }
