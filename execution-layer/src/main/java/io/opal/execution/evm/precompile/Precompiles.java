@@ -1,5 +1,6 @@
 package io.opal.execution.evm.precompile;
 
+import io.opal.execution.evm.precompile.bls.Bls12Precompiles;
 import io.opal.primitives.Address;
 import io.opal.primitives.fork.EvmFork;
 import io.opal.primitives.fork.OpFork;
@@ -55,13 +56,13 @@ public final class Precompiles {
           new Activation(EvmFork.BYZANTIUM, 0x08, f -> pending("bn254_pairing")), // EIP-197
           new Activation(EvmFork.ISTANBUL, 0x09, f -> new Blake2f()), // EIP-152
           new Activation(EvmFork.CANCUN, 0x0a, f -> new KzgPointEvaluation()), // EIP-4844
-          new Activation(EvmFork.PRAGUE, 0x0b, f -> pending("bls12_g1add")), // EIP-2537
-          new Activation(EvmFork.PRAGUE, 0x0c, f -> pending("bls12_g1msm")),
-          new Activation(EvmFork.PRAGUE, 0x0d, f -> pending("bls12_g2add")),
-          new Activation(EvmFork.PRAGUE, 0x0e, f -> pending("bls12_g2msm")),
-          new Activation(EvmFork.PRAGUE, 0x0f, f -> pending("bls12_pairing_check")),
-          new Activation(EvmFork.PRAGUE, 0x10, f -> pending("bls12_map_fp_to_g1")),
-          new Activation(EvmFork.PRAGUE, 0x11, f -> pending("bls12_map_fp2_to_g2")),
+          new Activation(EvmFork.PRAGUE, 0x0b, f -> Bls12Precompiles.g1Add()), // EIP-2537
+          new Activation(EvmFork.PRAGUE, 0x0c, f -> Bls12Precompiles.g1Msm()),
+          new Activation(EvmFork.PRAGUE, 0x0d, f -> Bls12Precompiles.g2Add()),
+          new Activation(EvmFork.PRAGUE, 0x0e, f -> Bls12Precompiles.g2Msm()),
+          new Activation(EvmFork.PRAGUE, 0x0f, f -> Bls12Precompiles.pairingCheck()),
+          new Activation(EvmFork.PRAGUE, 0x10, f -> Bls12Precompiles.mapFpToG1()),
+          new Activation(EvmFork.PRAGUE, 0x11, f -> Bls12Precompiles.mapFp2ToG2()),
           new Activation(EvmFork.OSAKA, 0x100, f -> new P256Verify(P256Verify.EIP_7951_GAS)));
 
   private static final List<OpActivation> OP_STACK =
@@ -191,9 +192,9 @@ public final class Precompiles {
   }
 
   /**
-   * Stands in for a contract whose implementation has not been merged yet (bn254 and BLS12-381 are
-   * written on other branches). Its address is still a precompile — warm, never code — but every
-   * call runs out of gas.
+   * Stands in for a contract whose implementation has not been merged yet (bn254 is written on
+   * another branch). Its address is still a precompile — warm, never code — but every call runs out
+   * of gas.
    */
   private static PrecompiledContract pending(String name) {
     return new Pending(name);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.execution.evm.precompile.bls.Bls12Precompiles;
 import io.opal.primitives.Address;
 import io.opal.primitives.fork.EvmFork;
 import io.opal.primitives.fork.OpFork;
@@ -146,6 +147,40 @@ class PrecompilesTest {
     Precompiles p =
         fork == null ? Precompiles.forFork(EvmFork.PRAGUE, null) : Precompiles.forOpFork(fork);
     assertFalse(p.get(Address.ofLong(address)) instanceof InputSizeLimited, fork + " " + address);
+  }
+
+  @Test
+  void blsContractsAreWiredFromPrague() {
+    Precompiles prague = Precompiles.forFork(EvmFork.PRAGUE, null);
+    // G1ADD of two points at infinity (all zeros) is the point at infinity, for 375 gas.
+    PrecompiledContract g1Add = prague.get(Bls12Precompiles.G1_ADD);
+    assertEquals("bls12_g1add", g1Add.name());
+    assertEquals(375, g1Add.gas(new byte[256]));
+    PrecompileResult sum = g1Add.run(new byte[256]);
+    assertTrue(sum.success());
+    assertEquals(128, sum.output().length);
+    assertFalse(g1Add.run(new byte[255]).success());
+    assertEquals("bls12_map_fp2_to_g2", prague.get(Bls12Precompiles.MAP_FP2_TO_G2).name());
+  }
+
+  @Test
+  void isthmusBlsLimitsMatchTheBlsPackagesConstants() {
+    assertLimit(OpFork.ISTHMUS, 0x0c, Bls12Precompiles.ISTHMUS_G1_MSM_MAX_INPUT_SIZE);
+    assertLimit(OpFork.ISTHMUS, 0x0e, Bls12Precompiles.ISTHMUS_G2_MSM_MAX_INPUT_SIZE);
+    assertLimit(OpFork.ISTHMUS, 0x0f, Bls12Precompiles.ISTHMUS_PAIRING_CHECK_MAX_INPUT_SIZE);
+  }
+
+  @Test
+  void overLimitBlsMsmFailsOnOpButIsPricedAsOnEthereum() {
+    // One G1MSM pair is 160 bytes; 1,807 pairs is one over Jovian's limit (288,960 bytes).
+    byte[] overJovian = new byte[160 * 1807];
+    PrecompiledContract jovian = Precompiles.forOpFork(OpFork.JOVIAN).get(Bls12Precompiles.G1_MSM);
+    PrecompiledContract prague =
+        Precompiles.forFork(EvmFork.PRAGUE, null).get(Bls12Precompiles.G1_MSM);
+    assertEquals(prague.gas(overJovian), jovian.gas(overJovian));
+    assertFalse(jovian.run(overJovian).success());
+    // At the limit the input reaches the contract: 1,806 points at infinity with zero scalars.
+    assertTrue(jovian.run(new byte[160 * 1806]).success());
   }
 
   @Test
