@@ -2,6 +2,7 @@ package io.opal.bench;
 
 import io.opal.primitives.Address;
 import io.opal.primitives.Hex;
+import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.tx.DynamicFeeTransaction;
 import io.opal.primitives.tx.Transaction;
 import io.opal.primitives.tx.TransactionCodec;
@@ -34,6 +35,7 @@ public class TransactionBenchmark {
       Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
   private byte[] encoded;
+  private byte[] body100;
 
   /** A signed 1559 transfer like a wallet sends (chain id 10, 1 gwei tip). */
   static DynamicFeeTransaction transfer(long nonce) {
@@ -57,6 +59,17 @@ public class TransactionBenchmark {
   @Setup
   public void setUp() {
     encoded = TransactionCodec.encode(transfer(7));
+    List<Transaction> txs = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      txs.add(transfer(i));
+    }
+    body100 = new BlockBody(txs, List.of(), Optional.of(List.of())).encode();
+  }
+
+  /** RLP decode of a block body of 100 signed transfers (no sender recovery). */
+  @Benchmark
+  public BlockBody decodeBlockBodyOf100Transfers() {
+    return BlockBody.decode(body100);
   }
 
   @Benchmark

@@ -79,6 +79,28 @@ class BlockFuzzTest {
     check(new DecoderFuzzer(24).run("trie-node", BlockFuzzTest::readTrie, seeds, ITERATIONS));
   }
 
+  @Test
+  void blockAndBodyDecodersRejectBadInputWithTypedErrors() {
+    // Real blocks of every transaction type, from the Cancun blockchain tests, as seeds.
+    List<byte[]> seeds = new java.util.ArrayList<>();
+    for (java.nio.file.Path file :
+        io.opal.primitives.testing.Fixtures.jsonFiles(
+            "ethereum-tests/BlockchainTests/ValidBlocks/bcStateTests")) {
+      for (com.fasterxml.jackson.databind.JsonNode test :
+          io.opal.primitives.testing.Fixtures.readJson(file)) {
+        for (com.fasterxml.jackson.databind.JsonNode block : test.get("blocks")) {
+          seeds.add(io.opal.primitives.Hex.decode(block.get("rlp").asText()));
+        }
+      }
+      if (seeds.size() > 200) {
+        break;
+      }
+    }
+    check(new DecoderFuzzer(25).run("block", Block::decode, seeds, ITERATIONS));
+    List<byte[]> bodies = seeds.stream().map(b -> Block.decode(b).body().encode()).toList();
+    check(new DecoderFuzzer(26).run("block-body", BlockBody::decode, bodies, ITERATIONS));
+  }
+
   private static Object readTrie(byte[] node) {
     Hash root = Hash.keccak(node);
     MerklePatriciaTrie trie =

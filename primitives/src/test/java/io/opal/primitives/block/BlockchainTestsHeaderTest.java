@@ -114,6 +114,12 @@ class BlockchainTestsHeaderTest {
       assertEquals(decoded.withdrawalsRoot().orElseThrow(), Withdrawal.root(parsed));
     }
     checkDeterminedReceipts(decoded, decodedTransactions);
+    Block whole = Block.decode(blockRlp);
+    assertEquals(decoded, whole.header(), "Block.decode reads the same header");
+    assertArrayEquals(blockRlp, whole.encode(), "Block re-encoding");
+    assertEquals(decoded.transactionsRoot(), whole.body().transactionsRoot(), "body tx root");
+    assertEquals(decoded.ommersHash(), whole.body().ommersHash(), "body ommers hash");
+    assertArrayEquals(whole.body().encode(), BlockBody.decode(whole.body().encode()).encode());
     return decoded;
   }
 
@@ -204,6 +210,7 @@ class BlockchainTestsHeaderTest {
       String exception = block.has("expectException") ? block.get("expectException").asText() : "";
       if (exception.contains("RLP_INVALID")) {
         assertThrows(DecodingException.class, () -> decodeWholeBlock(rlp), exception);
+        assertThrows(DecodingException.class, () -> Block.decode(rlp), exception);
         continue;
       }
       BlockHeader header = decodeWholeBlock(rlp);
