@@ -1,6 +1,7 @@
 package io.opal.execution.evm.precompile;
 
 import io.opal.execution.evm.precompile.bls.Bls12Precompiles;
+import io.opal.execution.evm.precompile.bn254.Bn254Precompiles;
 import io.opal.primitives.Address;
 import io.opal.primitives.fork.EvmFork;
 import io.opal.primitives.fork.OpFork;
@@ -51,9 +52,9 @@ public final class Precompiles {
           new Activation(EvmFork.FRONTIER, 0x03, f -> new Ripemd160()),
           new Activation(EvmFork.FRONTIER, 0x04, f -> new Identity()),
           new Activation(EvmFork.BYZANTIUM, 0x05, ModExp::forFork), // EIP-198; EIP-2565, EIP-7883
-          new Activation(EvmFork.BYZANTIUM, 0x06, f -> pending("bn254_add")), // EIP-196; EIP-1108
-          new Activation(EvmFork.BYZANTIUM, 0x07, f -> pending("bn254_mul")),
-          new Activation(EvmFork.BYZANTIUM, 0x08, f -> pending("bn254_pairing")), // EIP-197
+          new Activation(EvmFork.BYZANTIUM, 0x06, Bn254Precompiles::add), // EIP-196; EIP-1108
+          new Activation(EvmFork.BYZANTIUM, 0x07, Bn254Precompiles::mul),
+          new Activation(EvmFork.BYZANTIUM, 0x08, Bn254Precompiles::pairing), // EIP-197
           new Activation(EvmFork.ISTANBUL, 0x09, f -> new Blake2f()), // EIP-152
           new Activation(EvmFork.CANCUN, 0x0a, f -> new KzgPointEvaluation()), // EIP-4844
           new Activation(EvmFork.PRAGUE, 0x0b, f -> Bls12Precompiles.g1Add()), // EIP-2537
@@ -189,26 +190,5 @@ public final class Precompiles {
   @Override
   public String toString() {
     return "Precompiles[" + rules + ": " + addresses.size() + " contracts]";
-  }
-
-  /**
-   * Stands in for a contract whose implementation has not been merged yet (bn254 is written on
-   * another branch). Its address is still a precompile — warm, never code — but every call runs out
-   * of gas.
-   */
-  private static PrecompiledContract pending(String name) {
-    return new Pending(name);
-  }
-
-  private record Pending(String name) implements PrecompiledContract {
-    @Override
-    public long gas(byte[] input) {
-      return Long.MAX_VALUE;
-    }
-
-    @Override
-    public PrecompileResult run(byte[] input) {
-      return PrecompileResult.failure();
-    }
   }
 }

@@ -150,6 +150,46 @@ class PrecompilesTest {
   }
 
   @Test
+  void bn254ContractsAreWiredWithEip1108Repricing() {
+    Precompiles byzantium = Precompiles.forFork(EvmFork.BYZANTIUM, null);
+    Precompiles istanbul = Precompiles.forFork(EvmFork.ISTANBUL, null);
+    byte[] onePair = new byte[192];
+    assertEquals(500, byzantium.get(Precompiles.BN254_ADD).gas(new byte[128]));
+    assertEquals(150, istanbul.get(Precompiles.BN254_ADD).gas(new byte[128]));
+    assertEquals(40_000, byzantium.get(Precompiles.BN254_MUL).gas(new byte[96]));
+    assertEquals(6_000, istanbul.get(Precompiles.BN254_MUL).gas(new byte[96]));
+    assertEquals(180_000, byzantium.get(Precompiles.BN254_PAIRING).gas(onePair));
+    assertEquals(79_000, istanbul.get(Precompiles.BN254_PAIRING).gas(onePair));
+    assertEquals(
+        34_000 + 45_000,
+        Precompiles.forOpFork(OpFork.BEDROCK).get(Precompiles.BN254_PAIRING).gas(onePair));
+    // (0,0) + (0,0) is the point at infinity, encoded as 64 zero bytes.
+    PrecompileResult sum = istanbul.get(Precompiles.BN254_ADD).run(new byte[0]);
+    assertTrue(sum.success());
+    assertEquals(64, sum.output().length);
+  }
+
+  @Test
+  void granitePairingLimitAppliesToTheRealContract() {
+    // Pairs of points at infinity: a valid input whose product of pairings is 1.
+    byte[] underLimit = new byte[192 * 586]; // 112,512 bytes <= 112,687
+    byte[] overLimit = new byte[192 * 587]; // 112,704 bytes
+    PrecompiledContract fjord = Precompiles.forOpFork(OpFork.FJORD).get(Precompiles.BN254_PAIRING);
+    PrecompiledContract granite =
+        Precompiles.forOpFork(OpFork.GRANITE).get(Precompiles.BN254_PAIRING);
+    PrecompileResult before = fjord.run(overLimit);
+    assertTrue(before.success());
+    assertEquals(1, before.output()[31]);
+    assertFalse(granite.run(overLimit).success());
+    assertEquals(fjord.gas(overLimit), granite.gas(overLimit), "still charged, then fails");
+    assertTrue(granite.run(underLimit).success());
+    PrecompiledContract jovian =
+        Precompiles.forOpFork(OpFork.JOVIAN).get(Precompiles.BN254_PAIRING);
+    assertFalse(jovian.run(new byte[192 * 428]).success(), "Jovian: 427 pairs at most");
+    assertTrue(jovian.run(new byte[192 * 427]).success());
+  }
+
+  @Test
   void blsContractsAreWiredFromPrague() {
     Precompiles prague = Precompiles.forFork(EvmFork.PRAGUE, null);
     // G1ADD of two points at infinity (all zeros) is the point at infinity, for 375 gas.
