@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opal.execution.evm.BlockEnv;
 import io.opal.execution.evm.CodeCache;
-import io.opal.execution.evm.EthereumPrecompiles;
 import io.opal.execution.evm.EvmSpec;
 import io.opal.execution.evm.MessageResult;
+import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.state.InMemoryWorldState;
 import io.opal.execution.transaction.FeeHandler;
 import io.opal.execution.transaction.TransactionProcessor;
@@ -76,10 +76,7 @@ final class EvmRunCommand implements Callable<Integer> {
     EvmFork fork = EvmFork.PRAGUE;
     TransactionProcessor processor =
         new TransactionProcessor(
-            EvmSpec.of(fork),
-            EthereumPrecompiles.forFork(fork),
-            new CodeCache(16),
-            FeeHandler.ETHEREUM);
+            EvmSpec.of(fork), PrecompileSet.ethereum(fork), new CodeCache(16), FeeHandler.ETHEREUM);
     BlockEnv block =
         new BlockEnv(
             1,

@@ -2,7 +2,7 @@ package io.opal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opal.execution.evm.EthereumPrecompiles;
+import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.statetest.CaseResult;
 import io.opal.execution.statetest.StateTest;
 import io.opal.execution.statetest.StateTestLoader;
@@ -47,7 +47,7 @@ final class StateTestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    StateTestRunner runner = new StateTestRunner(EthereumPrecompiles::forFork);
+    StateTestRunner runner = new StateTestRunner(PrecompileSet::ethereum);
     int passed = 0;
     int failed = 0;
     int skipped = 0;

@@ -1,7 +1,9 @@
 package io.opal.execution.evm;
 
 import io.opal.execution.evm.precompile.PrecompiledContract;
+import io.opal.execution.evm.precompile.Precompiles;
 import io.opal.primitives.Address;
+import io.opal.primitives.fork.EvmFork;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,26 @@ public interface PrecompileSet {
   List<Address> addresses();
 
   PrecompileSet NONE = of(Map.of());
+
+  /** The precompiles of plain Ethereum rules at {@code fork} (no OP additions or limits). */
+  static PrecompileSet ethereum(EvmFork fork) {
+    return of(Precompiles.forFork(fork, null));
+  }
+
+  /** The registry's contracts (for OP rules: {@code of(Precompiles.forOpFork(opFork))}). */
+  static PrecompileSet of(Precompiles registry) {
+    return new PrecompileSet() {
+      @Override
+      public PrecompiledContract get(Address address) {
+        return registry.get(address);
+      }
+
+      @Override
+      public List<Address> addresses() {
+        return registry.addresses();
+      }
+    };
+  }
 
   static PrecompileSet of(Map<Address, PrecompiledContract> contracts) {
     Map<Address, PrecompiledContract> copy = Map.copyOf(contracts);

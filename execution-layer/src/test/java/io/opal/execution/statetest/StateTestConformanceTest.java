@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class StateTestConformanceTest {
   private static final StateTestRunner RUNNER =
-      new StateTestRunner(ConformancePrecompiles::forFork);
+      new StateTestRunner(io.opal.execution.evm.PrecompileSet::ethereum);
 
   /** Whole files not run, by file name. */
   static final Map<String, String> SKIPPED_FILES =
