@@ -31,6 +31,8 @@ final class Instructions {
   private final TxContext tx;
   // Environment words computed once per transaction.
   private final long[] env = new long[6 * 4];
+  private static final byte[] EMPTY_HASH = Hash.EMPTY.toArray();
+  private final byte[] hashOut = new byte[32];
   private static final int E_ORIGIN = 0;
   private static final int E_GASPRICE = 4;
   private static final int E_COINBASE = 8;
@@ -123,8 +125,12 @@ final class Instructions {
     if (gas < 0) {
       return OOG;
     }
-    byte[] h = len == 0 ? Hash.EMPTY.toArray() : Keccak256.hash(f.memory.data, (int) s[top], len);
-    Words.load(s, top - 4, h, 0);
+    if (len == 0) {
+      Words.load(s, top - 4, EMPTY_HASH, 0);
+    } else {
+      Keccak256.hash(f.memory.data, (int) s[top], len, hashOut, 0); // no allocation per hash
+      Words.load(s, top - 4, hashOut, 0);
+    }
     return gas;
   }
 

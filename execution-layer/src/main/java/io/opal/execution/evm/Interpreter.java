@@ -3,6 +3,7 @@ package io.opal.execution.evm;
 import static io.opal.execution.evm.Opcodes.*;
 
 import io.opal.execution.state.JournaledState;
+import io.opal.primitives.Address;
 import java.util.Optional;
 
 /**
@@ -92,7 +93,7 @@ public final class Interpreter {
           case ST_REVERT -> MessageResult.Status.REVERT;
           default -> MessageResult.Status.HALT;
         };
-    Optional<io.opal.primitives.Address> created =
+    Optional<Address> created =
         m.kind() == Message.Kind.CREATE && r.status == ST_SUCCESS
             ? Optional.of(m.to())
             : Optional.empty();

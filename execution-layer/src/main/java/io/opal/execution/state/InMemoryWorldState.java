@@ -98,11 +98,7 @@ public final class InMemoryWorldState implements WorldState {
         case AccountUpdate.Updated up -> {
           Entry e = accounts.get(up.address());
           if (e == null || up.storageReset()) {
-            Entry fresh = new Entry();
-            if (e != null && !up.storageReset()) {
-              fresh.storage = e.storage;
-            }
-            e = fresh;
+            e = new Entry(); // a new account, or one whose old storage is gone
             accounts.put(up.address(), e);
           }
           e.account = up.state();

@@ -293,9 +293,4 @@ public final class JournaledState {
     }
     return out;
   }
-
-  /** Every account loaded so far (for tracing and tests). */
-  public Iterable<Account> loadedAccounts() {
-    return accounts.values();
-  }
 }

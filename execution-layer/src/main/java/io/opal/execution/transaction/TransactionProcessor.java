@@ -39,6 +39,13 @@ public final class TransactionProcessor {
   private static final long BLOB_GAS_PER_BLOB = 131_072;
   private static final long AUTH_REFUND = 25_000 - 12_500;
 
+  /** The caller of block-level system calls (EIP-4788, EIP-2935, EIP-7002, EIP-7251). */
+  public static final Address SYSTEM_ADDRESS =
+      Address.fromHex("0xfffffffffffffffffffffffffffffffffffffffe");
+
+  /** The gas a system call gets (it is not charged to anyone). */
+  public static final long SYSTEM_CALL_GAS = 30_000_000;
+
   private final EvmSpec spec;
   private final PrecompileSet precompiles;
   private final CodeCache codeCache;
@@ -141,6 +148,32 @@ public final class TransactionProcessor {
             codeCache,
             frames);
     return evm.execute(Message.call(caller, to, value, input, gas));
+  }
+
+  /**
+   * A block-level system call (for example EIP-2935's history contract or EIP-4788's beacon roots
+   * contract): a message from {@link #SYSTEM_ADDRESS} with {@link #SYSTEM_CALL_GAS}, no value, no
+   * nonce, no fees; the changes are applied to {@code world} with EIP-161 clearing. A target
+   * without code makes it a no-op.
+   */
+  public MessageResult systemCall(WorldState world, BlockEnv block, Address to, byte[] input) {
+    JournaledState state = new JournaledState(world);
+    if (spec.hasAccessLists()) {
+      state.warm(state.account(to));
+    }
+    Interpreter evm =
+        new Interpreter(
+            spec,
+            state,
+            block,
+            new TxContext(SYSTEM_ADDRESS, UInt256.ZERO, List.of()),
+            precompiles,
+            codeCache,
+            frames);
+    MessageResult r =
+        evm.execute(Message.call(SYSTEM_ADDRESS, to, UInt256.ZERO, input, SYSTEM_CALL_GAS));
+    world.apply(state.changes(spec.clearsEmptyAccounts()));
+    return r;
   }
 
   /** Rules that depend on the transaction and block only. */
