@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 class StateTestConformanceTest {
   private static final StateTestRunner RUNNER =
       new StateTestRunner(io.opal.execution.evm.PrecompileSet::ethereum);
+  private static final StateTestRunner DRAFT_RUNNER =
+      new StateTestRunner(DraftEip2537Precompiles::forFork);
 
   /** Whole files not run, by file name. */
   static final Map<String, String> SKIPPED_FILES =
@@ -66,11 +68,25 @@ class StateTestConformanceTest {
     return suite("ethereum-tests/EIPTests/StateTests/stEIP2537", SKIPPED_EIP2537_PREFIXES);
   }
 
+  /**
+   * The same files against the draft layout they were filled with ({@link
+   * DraftEip2537Precompiles}).
+   */
+  @TestFactory
+  Stream<DynamicNode> eip2537StateTestsOnTheirDraftLayout() {
+    return suite("ethereum-tests/EIPTests/StateTests/stEIP2537", Map.of(), DRAFT_RUNNER);
+  }
+
   /** Flat (no containers) so that every case is reported on its own; files load lazily. */
   private static Stream<DynamicNode> suite(String dir, Map<String, String> skippedPrefixes) {
+    return suite(dir, skippedPrefixes, RUNNER);
+  }
+
+  private static Stream<DynamicNode> suite(
+      String dir, Map<String, String> skippedPrefixes, StateTestRunner runner) {
     Path root = Fixtures.require(dir);
     return Fixtures.jsonFiles(dir).stream()
-        .flatMap(f -> fileNodes(root, f, skipReason(f, skippedPrefixes)));
+        .flatMap(f -> fileNodes(root, f, skipReason(f, skippedPrefixes), runner));
   }
 
   private static Optional<String> skipReason(Path file, Map<String, String> prefixes) {
@@ -84,16 +100,17 @@ class StateTestConformanceTest {
         .findFirst();
   }
 
-  private static Stream<DynamicNode> fileNodes(Path root, Path file, Optional<String> skip) {
+  private static Stream<DynamicNode> fileNodes(
+      Path root, Path file, Optional<String> skip, StateTestRunner runner) {
     String display = root.relativize(file).toString();
     if (skip.isPresent()) {
       return Stream.of(
           DynamicTest.dynamicTest(display, () -> Assumptions.abort("skipped: " + skip.get())));
     }
-    return caseTests(display, file);
+    return caseTests(display, file, runner);
   }
 
-  private static Stream<DynamicNode> caseTests(String display, Path file) {
+  private static Stream<DynamicNode> caseTests(String display, Path file, StateTestRunner runner) {
     List<StateTest> tests;
     try {
       tests = StateTestLoader.load(file);
@@ -110,7 +127,7 @@ class StateTestConformanceTest {
                   out.add(
                       DynamicTest.dynamicTest(
                           display + " " + t.name() + " " + fork + "[" + i + "]",
-                          () -> check(RUNNER.run(t, fork, index))));
+                          () -> check(runner.run(t, fork, index))));
                 }
               });
     }
