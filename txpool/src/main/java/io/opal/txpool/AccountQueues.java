@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -34,6 +35,7 @@ final class AccountQueues {
   private int queuedCount;
   private int slots;
   private int localSlots;
+  private int localCount;
 
   AccountQueues(PoolConfig config, UInt256 baseFee) {
     this.config = config;
@@ -50,6 +52,10 @@ final class AccountQueues {
 
   int slots() {
     return slots;
+  }
+
+  int localCount() {
+    return localCount;
   }
 
   Optional<SenderTxs> sender(Address address) {
@@ -78,6 +84,7 @@ final class AccountQueues {
     slots += e.slots;
     if (e.isLocal()) {
       localSlots += e.slots;
+      localCount++;
     } else {
       priced.add(e);
     }
@@ -91,6 +98,7 @@ final class AccountQueues {
     slots -= e.slots;
     if (e.isLocal()) {
       localSlots -= e.slots;
+      localCount--;
     } else {
       priced.remove(e);
     }
@@ -396,5 +404,61 @@ final class AccountQueues {
       }
     }
     return dropped;
+  }
+
+  // --- views -------------------------------------------------------------------------------
+
+  /** The local transactions by sender and nonce, so that a restore re-admits them in order. */
+  List<byte[]> localEnvelopes() {
+    List<byte[]> out = new ArrayList<>(localCount);
+    for (SenderTxs s : senders.values()) {
+      for (PoolEntry e : s.pending.values()) {
+        if (e.isLocal()) {
+          out.add(e.view.envelope().toArrayUnsafe());
+        }
+      }
+      for (PoolEntry e : s.queued.values()) {
+        if (e.isLocal()) {
+          out.add(e.view.envelope().toArrayUnsafe());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A copy of one sender's ({@code only} present) or every sender's transactions. */
+  PoolContent content(Optional<Address> only) {
+    Map<Address, NavigableMap<Long, PooledTransaction>> pending = new HashMap<>();
+    Map<Address, NavigableMap<Long, PooledTransaction>> queued = new HashMap<>();
+    Iterable<SenderTxs> chosen =
+        only.isPresent() ? sender(only.get()).map(List::of).orElse(List.of()) : senders.values();
+    for (SenderTxs s : chosen) {
+      if (!s.pending.isEmpty()) {
+        pending.put(s.address, views(s.pending));
+      }
+      if (!s.queued.isEmpty()) {
+        queued.put(s.address, views(s.queued));
+      }
+    }
+    return new PoolContent(pending, queued);
+  }
+
+  private static NavigableMap<Long, PooledTransaction> views(TreeMap<Long, PoolEntry> entries) {
+    TreeMap<Long, PooledTransaction> out = new TreeMap<>(Long::compareUnsigned);
+    entries.forEach((nonce, e) -> out.put(nonce, e.view));
+    return out;
+  }
+
+  /** Each sender's pending transactions in nonce order, for {@link BestTransactions}. */
+  List<List<PooledTransaction>> pendingRuns() {
+    List<List<PooledTransaction>> runs = new ArrayList<>();
+    for (SenderTxs s : senders.values()) {
+      if (!s.pending.isEmpty()) {
+        List<PooledTransaction> run = new ArrayList<>(s.pending.size());
+        s.pending.values().forEach(e -> run.add(e.view));
+        runs.add(run);
+      }
+    }
+    return runs;
   }
 }

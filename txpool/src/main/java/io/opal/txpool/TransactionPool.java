@@ -7,18 +7,14 @@ import io.opal.primitives.tx.SignedTransaction;
 import io.opal.primitives.tx.Transaction;
 import io.opal.primitives.tx.TransactionCodec;
 import io.opal.primitives.tx.TxType;
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -51,15 +47,13 @@ public final class TransactionPool implements AutoCloseable {
   public record Restored(int loaded, int admitted) {}
 
   private final PoolConfig config;
-  private final PoolJournal journal;
+  private final JournalKeeper journal;
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final AccountQueues queues;
   private final PoolEvents events = new PoolEvents();
   private final AtomicLong arrivals = new AtomicLong();
-  private final AtomicInteger appendsSinceRotation = new AtomicInteger();
   private volatile Head head;
-  private long lastRotationMillis;
 
   public TransactionPool(
       PoolConfig config,
@@ -68,11 +62,10 @@ public final class TransactionPool implements AutoCloseable {
       PoolJournal journal,
       InstantSource clock) {
     this.config = config;
-    this.journal = journal;
+    this.journal = new JournalKeeper(journal, config, clock.millis());
     this.clock = clock;
     this.head = new Head(head, state);
     this.queues = new AccountQueues(config, head.baseFee());
-    this.lastRotationMillis = clock.millis();
   }
 
   public PoolConfig config() {
@@ -155,7 +148,7 @@ public final class TransactionPool implements AutoCloseable {
     }
     events.publish(news);
     if (journalIt && result instanceof AddResult.Accepted a && a.transaction().isLocal()) {
-      appendToJournal(envelope);
+      journal.append(envelope);
     }
     return result;
   }
@@ -338,16 +331,10 @@ public final class TransactionPool implements AutoCloseable {
 
   /** As {@link #bestTransactions(UInt256)}, leaving out tips below {@code minTip}. */
   public BestTransactions bestTransactions(UInt256 baseFee, UInt256 minTip) {
-    List<List<PooledTransaction>> runs = new ArrayList<>();
+    List<List<PooledTransaction>> runs;
     lock.lock();
     try {
-      for (SenderTxs s : queues.senders()) {
-        if (!s.pending.isEmpty()) {
-          List<PooledTransaction> run = new ArrayList<>(s.pending.size());
-          s.pending.values().forEach(e -> run.add(e.view));
-          runs.add(run);
-        }
-      }
+      runs = queues.pendingRuns();
     } finally {
       lock.unlock();
     }
@@ -417,48 +404,22 @@ public final class TransactionPool implements AutoCloseable {
   }
 
   public PoolContent content() {
-    Map<Address, NavigableMap<Long, PooledTransaction>> pending = new HashMap<>();
-    Map<Address, NavigableMap<Long, PooledTransaction>> queued = new HashMap<>();
     lock.lock();
     try {
-      for (SenderTxs s : queues.senders()) {
-        copyInto(s, pending, queued);
-      }
+      return queues.content(Optional.empty());
     } finally {
       lock.unlock();
     }
-    return new PoolContent(pending, queued);
   }
 
   /** {@link #content()} of one sender ({@code txpool_contentFrom}). */
   public PoolContent contentFrom(Address sender) {
-    Map<Address, NavigableMap<Long, PooledTransaction>> pending = new HashMap<>();
-    Map<Address, NavigableMap<Long, PooledTransaction>> queued = new HashMap<>();
     lock.lock();
     try {
-      queues.sender(sender).ifPresent(s -> copyInto(s, pending, queued));
+      return queues.content(Optional.of(sender));
     } finally {
       lock.unlock();
     }
-    return new PoolContent(pending, queued);
-  }
-
-  private static void copyInto(
-      SenderTxs s,
-      Map<Address, NavigableMap<Long, PooledTransaction>> pending,
-      Map<Address, NavigableMap<Long, PooledTransaction>> queued) {
-    if (!s.pending.isEmpty()) {
-      pending.put(s.address, views(s.pending));
-    }
-    if (!s.queued.isEmpty()) {
-      queued.put(s.address, views(s.queued));
-    }
-  }
-
-  private static NavigableMap<Long, PooledTransaction> views(TreeMap<Long, PoolEntry> entries) {
-    TreeMap<Long, PooledTransaction> out = new TreeMap<>(Long::compareUnsigned);
-    entries.forEach((nonce, e) -> out.put(nonce, e.view));
-    return out;
   }
 
   // --- events ------------------------------------------------------------------------------
@@ -489,19 +450,15 @@ public final class TransactionPool implements AutoCloseable {
     lock.lock();
     try {
       expired = queues.expire(now, config.lifetime().toMillis());
-      boolean due =
-          now - lastRotationMillis >= config.rejournal().toMillis()
-              || appendsSinceRotation.get() > 2 * (localCount() + 64);
-      if (due && !config.noLocals()) {
-        locals = localEnvelopes();
-        lastRotationMillis = now;
-        appendsSinceRotation.set(0);
+      if (!config.noLocals() && journal.rotationDue(now, queues.localCount())) {
+        locals = queues.localEnvelopes();
+        journal.rotationStarted(now);
       }
     } finally {
       lock.unlock();
     }
     if (locals != null) {
-      rotateJournal(locals);
+      journal.rotate(locals);
     }
     return expired;
   }
@@ -514,93 +471,33 @@ public final class TransactionPool implements AutoCloseable {
     if (config.noLocals()) {
       return new Restored(0, 0);
     }
-    List<byte[]> loaded;
-    try {
-      loaded = journal.load();
-    } catch (IOException e) {
-      LOG.warn("Cannot read the transaction journal", e);
-      loaded = List.of();
-    }
+    List<byte[]> loaded = journal.load();
     int admitted = 0;
     for (byte[] envelope : loaded) {
-      AddResult r;
       try {
-        r =
-            admit(
-                TransactionCodec.decode(envelope),
-                envelope,
-                Hash.keccak(envelope),
-                TxOrigin.LOCAL,
-                false);
+        Transaction tx = TransactionCodec.decode(envelope);
+        if (admit(tx, envelope, Hash.keccak(envelope), TxOrigin.LOCAL, false).isAccepted()) {
+          admitted++;
+        }
       } catch (DecodingException e) {
-        continue;
-      }
-      if (r.isAccepted()) {
-        admitted++;
+        LOG.debug("Skipping an undecodable journal entry: {}", e.getMessage());
       }
     }
     List<byte[]> locals;
     lock.lock();
     try {
-      locals = localEnvelopes();
-      lastRotationMillis = clock.millis();
-      appendsSinceRotation.set(0);
+      locals = queues.localEnvelopes();
+      journal.rotationStarted(clock.millis());
     } finally {
       lock.unlock();
     }
-    rotateJournal(locals);
+    journal.rotate(locals);
     return new Restored(loaded.size(), admitted);
-  }
-
-  private int localCount() {
-    int n = 0;
-    for (PoolEntry e : queues.all.values()) {
-      if (e.isLocal()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** The local transactions by sender and nonce, so that a restore re-admits them in order. */
-  private List<byte[]> localEnvelopes() {
-    List<byte[]> out = new ArrayList<>();
-    for (SenderTxs s : queues.senders()) {
-      for (TreeMap<Long, PoolEntry> m : List.of(s.pending, s.queued)) {
-        for (PoolEntry e : m.values()) {
-          if (e.isLocal()) {
-            out.add(e.view.envelope().toArrayUnsafe());
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private void appendToJournal(byte[] envelope) {
-    try {
-      journal.append(envelope);
-      appendsSinceRotation.incrementAndGet();
-    } catch (IOException e) {
-      LOG.warn("Cannot append to the transaction journal", e);
-    }
-  }
-
-  private void rotateJournal(List<byte[]> locals) {
-    try {
-      journal.rotate(locals);
-    } catch (IOException e) {
-      LOG.warn("Cannot rewrite the transaction journal", e);
-    }
   }
 
   @Override
   public void close() {
     events.close();
-    try {
-      journal.close();
-    } catch (IOException e) {
-      LOG.warn("Cannot close the transaction journal", e);
-    }
+    journal.close();
   }
 }
