@@ -266,10 +266,15 @@ final class AccountQueues {
     discardIfEmpty(s);
   }
 
-  /** Re-prices every entry's L1 part for a new head, keeping the senders' sums right. */
-  void refreshL1Costs(HeadContext head) {
+  /**
+   * Re-prices every entry's L1 part for a new head, keeping the senders' sums right. {@code
+   * precomputed} holds costs worked out before the lock; the rest are computed here.
+   */
+  void refreshL1Costs(HeadContext head, Map<PoolEntry, UInt256> precomputed) {
     for (PoolEntry e : all.values()) {
-      e.setL1Cost(head.l1Cost().cost(e.tx, e.view.envelope().toArrayUnsafe()));
+      UInt256 cost = precomputed.get(e);
+      e.setL1Cost(
+          cost != null ? cost : head.l1Cost().cost(e.tx, e.view.envelope().toArrayUnsafe()));
     }
     for (SenderTxs s : senders.values()) {
       recomputePendingCost(s);

@@ -8,6 +8,9 @@ import org.apache.tuweni.units.bigints.UInt256;
  * the envelope's size or FastLZ estimate and the L1 fee parameters) plus the operator fee (from the
  * gas limit, Isthmus onwards). The OP layer supplies one per head, since the parameters live in the
  * L1Block contract's state; the pool adds it to the balance it requires.
+ *
+ * <p>The pool calls it on admission and, with every new head, for each pooled transaction (from
+ * several threads, outside its lock); the result must depend only on the arguments and the head.
  */
 @FunctionalInterface
 public interface L1CostFunction {

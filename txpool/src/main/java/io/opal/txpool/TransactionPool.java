@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,13 +244,14 @@ public final class TransactionPool implements AutoCloseable {
       List<? extends Transaction> added) {
     List<PoolEntry> reinject = reinjectable(context, removed, added);
     Map<Address, PoolAccount> accounts = prefetchAccounts(state);
+    Map<PoolEntry, UInt256> l1Costs = precomputeL1Costs(context);
     List<PoolEntry> promoted = new ArrayList<>();
     List<NewPendingTransaction> news;
     lock.lock();
     try {
       head = new Head(context, state);
       queues.priced.reprice(context.baseFee());
-      queues.refreshL1Costs(context);
+      queues.refreshL1Costs(context, l1Costs);
       long now = clock.millis();
       for (SenderTxs s : queues.senders()) {
         PoolAccount account = accounts.computeIfAbsent(s.address, state::account);
@@ -287,6 +289,20 @@ public final class TransactionPool implements AutoCloseable {
       accounts.put(s.address, state.account(s.address));
     }
     return accounts;
+  }
+
+  /**
+   * The new head's L1 cost of every pooled transaction, worked out before the lock (an OP cost
+   * function may compress each envelope); entries that arrive meanwhile are priced under it.
+   */
+  private Map<PoolEntry, UInt256> precomputeL1Costs(HeadContext context) {
+    Map<PoolEntry, UInt256> costs = new IdentityHashMap<>();
+    if (context.l1Cost() != L1CostFunction.ZERO) {
+      for (PoolEntry e : queues.all.values()) { // weakly consistent: fine for a head start
+        costs.put(e, context.l1Cost().cost(e.tx, e.view.envelope().toArrayUnsafe()));
+      }
+    }
+    return costs;
   }
 
   private List<PoolEntry> reinjectable(

@@ -140,4 +140,23 @@ class PromotionTest {
     assertEquals(4, queued.size());
     assertTrue(queued.keySet().containsAll(List.of(1L, 2L, 3L, 4L)));
   }
+
+  @Test
+  void risingL1FeeOnANewHeadDropsWhatTheBalanceNoLongerCovers() {
+    // the L1 fee is re-priced with every head: a sender who could pay may no longer
+    h.state.fund(a1, UInt256.valueOf(42_000_000 * 2 + 1_000));
+    h.accept(Tx.dynamic(1).nonce(0));
+    h.accept(Tx.dynamic(1).nonce(1).value(UInt256.valueOf(1_000)));
+    L1CostFunction dearer =
+        (tx, envelope) -> UInt256.valueOf(tx.value().isZero() ? 10 : 42_000_001);
+    HeadContext next =
+        new HeadContext(
+            2, h.head.hash(), 1_002, h.head.gasLimit(), h.head.baseFee(), h.head.fork(), dearer);
+    h.pool.onNewHead(next, h.state);
+    assertEquals(Set.of(0L), pendingNonces(a1));
+    assertEquals(Set.of(), queuedNonces(a1));
+    // and a new transaction's cost includes it
+    AddResult.Rejected r = Harness.rejectionOf(h.add(Tx.dynamic(1).nonce(1).value(UInt256.ONE)));
+    assertEquals(PoolError.INSUFFICIENT_FUNDS, r.error());
+  }
 }
