@@ -137,10 +137,13 @@ public final class JournaledState {
 
   public void addBalance(Account a, UInt256 amount) {
     if (amount.isZero()) {
-      if (a.address.equals(RIPEMD) && a.isEmpty()) {
-        a.stickyTouch = true;
+      // As geth: a zero credit touches (and so may create) only an empty account.
+      if (a.isEmpty()) {
+        if (a.address.equals(RIPEMD)) {
+          a.stickyTouch = true;
+        }
+        touch(a);
       }
-      touch(a);
       return;
     }
     touch(a);
