@@ -74,23 +74,7 @@ final class Calls {
     if (gas < 0) {
       return halt(f, HaltReason.OUT_OF_GAS);
     }
-    Account target = state.account(to);
-    if (spec.accessLists) {
-      gas -= state.warm(target) ? spec.coldAccountGas : spec.warmAccessGas;
-    }
-    if (spec.delegations) {
-      Address delegate = delegateOf(target);
-      if (delegate != null) {
-        gas -= state.warm(state.account(delegate)) ? spec.coldAccountGas : spec.warmAccessGas;
-      }
-    }
-    if (transfersValue) {
-      gas -= 9000;
-    }
-    if (op == CALL
-        && (spec.emptyAccountRules ? transfersValue && target.isEmpty() : !target.exists())) {
-      gas -= 25_000;
-    }
+    gas -= accessAndTransferCost(op, state.account(to), transfersValue);
     if (gas < 0) {
       return halt(f, HaltReason.OUT_OF_GAS);
     }
@@ -140,6 +124,32 @@ final class Calls {
     }
     complete(f, op, retOffset, retSize);
     return CONTINUE;
+  }
+
+  /**
+   * The CALL family's costs besides memory and the gas passed on: EIP-2929 access of the target and
+   * (EIP-7702) of its delegate, both warmed; value transfer; a new account (CALL only: to an empty
+   * account with value from Spurious Dragon, to a missing account before).
+   */
+  private long accessAndTransferCost(int op, Account target, boolean transfersValue) {
+    long cost = 0;
+    if (spec.accessLists) {
+      cost += state.warm(target) ? spec.coldAccountGas : spec.warmAccessGas;
+    }
+    if (spec.delegations) {
+      Address delegate = delegateOf(target);
+      if (delegate != null) {
+        cost += state.warm(state.account(delegate)) ? spec.coldAccountGas : spec.warmAccessGas;
+      }
+    }
+    if (transfersValue) {
+      cost += 9000;
+    }
+    if (op == CALL
+        && (spec.emptyAccountRules ? transfersValue && target.isEmpty() : !target.exists())) {
+      cost += 25_000;
+    }
+    return cost;
   }
 
   /**
