@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.statetest.CaseResult;
+import io.opal.execution.statetest.DraftEip2537Precompiles;
 import io.opal.execution.statetest.StateTest;
 import io.opal.execution.statetest.StateTestLoader;
 import io.opal.execution.statetest.StateTestRunner;
@@ -44,10 +45,19 @@ final class StateTestCommand implements Callable<Integer> {
   @Option(names = "--fork", paramLabel = "NAME", description = "Only this fork (e.g. Cancun).")
   String fork;
 
+  @Option(
+      names = "--eip2537-draft",
+      description =
+          "Use the April-2024 draft layout of the BLS12-381 precompiles (0x0b-0x13) that"
+              + " ethereum/tests' stEIP2537 fixtures were filled with, instead of Prague's final one.")
+  boolean eip2537Draft;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    StateTestRunner runner = new StateTestRunner(PrecompileSet::ethereum);
+    StateTestRunner runner =
+        new StateTestRunner(
+            eip2537Draft ? DraftEip2537Precompiles::forFork : PrecompileSet::ethereum);
     int passed = 0;
     int failed = 0;
     int skipped = 0;

@@ -14,10 +14,13 @@ import java.util.function.ToLongFunction;
 /**
  * The precompile layout stEIP2537 was filled against (April 2024): the draft of EIP-2537 with nine
  * contracts at 0x0b-0x13 and the draft's prices, built from the final contracts' arithmetic (a
- * draft G1MUL/G2MUL is the final MSM with exactly one pair). Test-only: it exists so those 1,403
- * Prague cases exercise the EVM at all; Prague as activated uses {@link Precompiles}.
+ * draft G1MUL/G2MUL is the final MSM with exactly one pair).
+ *
+ * <p>Only for running those fixtures ({@code opal evm statetest --eip2537-draft}, and the
+ * conformance test): it exists so the 1,403 stEIP2537 cases exercise the EVM at all. No chain uses
+ * it; Prague as activated uses {@link Precompiles}.
  */
-final class DraftEip2537Precompiles {
+public final class DraftEip2537Precompiles {
   /** The draft's MSM discount table (per mille, by number of pairs, 128 entries). */
   private static final int[] DISCOUNT = {
     1200, 888, 764, 641, 594, 547, 500, 453, 438, 423, 408, 394, 379, 364, 349, 334, 330, 326, 322,
@@ -31,7 +34,7 @@ final class DraftEip2537Precompiles {
 
   private DraftEip2537Precompiles() {}
 
-  static PrecompileSet forFork(EvmFork fork) {
+  public static PrecompileSet forFork(EvmFork fork) {
     Precompiles registry = Precompiles.forFork(fork, null);
     Map<Address, PrecompiledContract> m = new HashMap<>();
     for (Address a : registry.addresses()) {
