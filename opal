@@ -3,6 +3,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$root/scripts/jdk.sh"
+"$root/scripts/npm-tools.sh"
 jar="$root/app/target/opal.jar"
 stale=1
 if [ -f "$jar" ]; then
