@@ -383,6 +383,19 @@ public final class BlockState implements WorldState {
     }
   }
 
+  /**
+   * The Merkle proof of {@code address} in the current state trie (root first, as {@code
+   * eth_getProof} returns it).
+   */
+  public List<byte[]> accountProof(Address address) {
+    stateRoot();
+    MerklePatriciaTrie trie = accountTrie();
+    List<List<byte[]>> out = new ArrayList<>(1);
+    guard(
+        () -> out.add(trie.proof(Hash.keccak(address.toArray()).toArray())), "proof of " + address);
+    return out.get(0);
+  }
+
   /** The block's flat-state changes with their previous values (computes the root first). */
   public StateDiff diff() {
     Hash after = stateRoot();

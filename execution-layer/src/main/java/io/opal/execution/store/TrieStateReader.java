@@ -1,6 +1,7 @@
 package io.opal.execution.store;
 
 import io.opal.execution.state.Word256;
+import io.opal.primitives.Address;
 import io.opal.primitives.DecodingException;
 import io.opal.primitives.Hash;
 import io.opal.primitives.trie.MerklePatriciaTrie;
@@ -9,6 +10,7 @@ import io.opal.primitives.trie.TrieNodeSource;
 import io.opal.storage.Column;
 import io.opal.storage.KeyValueReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -145,6 +147,24 @@ public final class TrieStateReader implements StateView {
         .code(codeHash)
         .orElseThrow(
             () -> new MissingStateException(MissingStateException.Kind.CODE, codeHash, sourceName));
+  }
+
+  /** The Merkle proof of an account (root first), for {@code eth_getProof}. */
+  public List<byte[]> accountProof(Address address) {
+    Hash accountHash = Hash.keccak(address.toArray());
+    return guard(() -> accounts.proof(accountHash.toArray()), () -> "proof of " + address);
+  }
+
+  /** The Merkle proof of a storage slot of an account (empty for an account without storage). */
+  public List<byte[]> storageProof(Address address, Word256 slot) {
+    Hash accountHash = Hash.keccak(address.toArray());
+    Optional<StoredAccount> account = storedAccount(accountHash);
+    if (account.isEmpty() || !account.get().hasStorage()) {
+      return List.of();
+    }
+    MerklePatriciaTrie trie = storageTrie(accountHash, account.get());
+    Hash slotHash = StateCodec.slotHash(slot);
+    return guard(() -> trie.proof(slotHash.toArray()), () -> "proof of " + address + "/" + slot);
   }
 
   private MerklePatriciaTrie storageTrie(Hash accountHash, StoredAccount account) {
