@@ -44,6 +44,8 @@ public final class BlockState implements WorldState {
   private final boolean flatHead;
   private final HashMap<Address, Entry> entries = new HashMap<>();
   private final HashMap<Hash, byte[]> newCode = new HashMap<>();
+  // keccak(slot) is needed for the flat read, the trie update and the diff: computed once.
+  private final HashMap<Word256, Hash> slotHashes = new HashMap<>();
   private final ArrayList<Entry> dirty = new ArrayList<>();
   private MerklePatriciaTrie accountTrie;
   private Hash root;
@@ -178,6 +180,15 @@ public final class BlockState implements WorldState {
     return e.wiped ? Word256.ZERO : originalSlot(e, key);
   }
 
+  Hash slotHash(Word256 slot) {
+    Hash h = slotHashes.get(slot);
+    if (h == null) {
+      h = StateCodec.slotHash(slot);
+      slotHashes.put(slot, h);
+    }
+    return h;
+  }
+
   /** The slot's value when the block started (cached, so a diff needs no second read). */
   Word256 originalSlot(Entry e, Word256 key) {
     Word256 v = e.originals.get(key);
@@ -186,7 +197,7 @@ public final class BlockState implements WorldState {
       v =
           a == null || !a.hasStorage()
               ? Word256.ZERO
-              : base.storageValue(e.accountHash, a, StateCodec.slotHash(key));
+              : base.storageValue(e.accountHash, a, slotHash(key));
       e.originals.put(key, v);
     }
     return v;
@@ -320,7 +331,7 @@ public final class BlockState implements WorldState {
     guard(
         () -> {
           for (Map.Entry<Word256, Word256> w : e.pendingTrieWrites.entrySet()) {
-            byte[] key = StateCodec.slotHash(w.getKey()).toArray();
+            byte[] key = slotHash(w.getKey()).toArray();
             if (w.getValue().isZero()) {
               trie.remove(key);
             } else {
@@ -399,7 +410,8 @@ public final class BlockState implements WorldState {
   /** The block's flat-state changes with their previous values (computes the root first). */
   public StateDiff diff() {
     Hash after = stateRoot();
-    return DiffBuilder.build(base, parentRoot, after, entries.values(), this::originalSlot);
+    return DiffBuilder.build(
+        base, parentRoot, after, entries.values(), this::originalSlot, this::slotHash);
   }
 
   /** Codes deployed by the block, by hash. */

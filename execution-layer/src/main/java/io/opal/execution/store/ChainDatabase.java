@@ -78,6 +78,24 @@ public final class ChainDatabase {
         .orElseThrow(() -> new ChainStateException("the head block " + h.unsafe() + " is missing"));
   }
 
+  /**
+   * The state after block {@code blockHash}, for reads (RPC): the flat tables for the unsafe head
+   * (one lookup per read), the block's trie otherwise (any stored block: trie nodes are never
+   * deleted). Empty for an unknown block. A trie-backed view is for one thread and one request.
+   */
+  public Optional<StateView> stateAt(Hash blockHash) {
+    ChainHeads h = heads;
+    if (h != null && h.unsafe().hash().equals(blockHash)) {
+      return Optional.of(state.head());
+    }
+    return chain.header(blockHash).map(header -> state.at(header.stateRoot()));
+  }
+
+  /** The state after the canonical block at {@code number}; see {@link #stateAt(Hash)}. */
+  public Optional<StateView> stateAt(long number) {
+    return chain.canonicalHash(number).flatMap(this::stateAt);
+  }
+
   // ---------------------------------------------------------------------------- genesis
 
   /**

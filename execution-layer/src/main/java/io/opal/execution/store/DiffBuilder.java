@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Turns a {@link BlockState}'s touched accounts into a {@link StateDiff}. */
 final class DiffBuilder {
@@ -23,7 +24,8 @@ final class DiffBuilder {
       Hash parentRoot,
       Hash root,
       Collection<Entry> entries,
-      BiFunction<Entry, Word256, Word256> originalSlot) {
+      BiFunction<Entry, Word256, Word256> originalSlot,
+      Function<Word256, Hash> slotHash) {
     List<AccountChange> accounts = new ArrayList<>();
     List<Hash> wiped = new ArrayList<>();
     List<SlotChange> slots = new ArrayList<>();
@@ -40,11 +42,11 @@ final class DiffBuilder {
         accounts.add(new AccountChange(e.accountHash, before, after));
       }
       if (e.wiped) {
-        addWiped(base, e, wiped, slots);
+        addWiped(base, e, wiped, slots, slotHash);
       } else {
         for (Map.Entry<Word256, Word256> w : e.writes.entrySet()) {
           Optional<byte[]> was = stored(originalSlot.apply(e, w.getKey()));
-          add(slots, e.accountHash, StateCodec.slotHash(w.getKey()), was, stored(w.getValue()));
+          add(slots, e.accountHash, slotHash.apply(w.getKey()), was, stored(w.getValue()));
         }
       }
     }
@@ -55,7 +57,12 @@ final class DiffBuilder {
    * A wiped account: every slot it held is listed (so going back restores them) and its range is
    * deleted going forward; then the slots written after the wipe.
    */
-  private static void addWiped(StateView base, Entry e, List<Hash> wiped, List<SlotChange> slots) {
+  private static void addWiped(
+      StateView base,
+      Entry e,
+      List<Hash> wiped,
+      List<SlotChange> slots,
+      Function<Word256, Hash> slotHash) {
     HashMap<Hash, Word256> old = new HashMap<>();
     StoredAccount original = e.original.orElse(null);
     if (original != null && original.hasStorage()) {
@@ -63,9 +70,9 @@ final class DiffBuilder {
       base.forEachSlot(e.accountHash, original, old::put);
     }
     for (Map.Entry<Word256, Word256> w : e.writes.entrySet()) {
-      Hash slotHash = StateCodec.slotHash(w.getKey());
-      Word256 was = old.remove(slotHash);
-      add(slots, e.accountHash, slotHash, stored(was), stored(w.getValue()));
+      Hash h = slotHash.apply(w.getKey());
+      Word256 was = old.remove(h);
+      add(slots, e.accountHash, h, stored(was), stored(w.getValue()));
     }
     for (Map.Entry<Hash, Word256> o : old.entrySet()) {
       add(slots, e.accountHash, o.getKey(), stored(o.getValue()), Optional.empty());

@@ -25,8 +25,12 @@ import java.util.Optional;
  * head pointer to the same batch.
  */
 public final class WorldStateStore {
+  /** Memory for cached trie nodes (two generations of this size). */
+  private static final long NODE_CACHE_GENERATION_BYTES = 64L << 20;
+
   private final KeyValueStore store;
   private final int historyDepth;
+  private final TrieNodeCache nodeCache = new TrieNodeCache(NODE_CACHE_GENERATION_BYTES);
 
   public WorldStateStore(KeyValueStore store, int historyDepth) {
     if (historyDepth < 1) {
@@ -56,7 +60,12 @@ public final class WorldStateStore {
    * MissingStateException} if that state was never stored; check with {@link #hasState}.
    */
   public TrieStateReader at(Hash stateRoot) {
-    return TrieStateReader.ofDatabase(stateRoot, store);
+    return TrieStateReader.of(stateRoot, nodes(), false, CodeSource.of(store), "database");
+  }
+
+  /** Trie nodes of the database, through the cache. */
+  private io.opal.primitives.trie.TrieNodeSource nodes() {
+    return nodeCache.over(TrieStateReader.databaseNodes(store));
   }
 
   /** Whether the trie of {@code stateRoot} is stored (its root node is). */

@@ -97,6 +97,13 @@ class ChainDatabaseRewindTest {
         history.add(snapshot(db, reference));
       }
       Snapshot tip = history.get(20);
+      // Reads of past blocks' states through their tries, of the head's through the flat tables.
+      for (int n = 0; n <= 20; n++) {
+        StateView view = db.stateAt(n).orElseThrow();
+        assertEquals(n == 20, view instanceof FlatStateReader);
+        assertEquals(history.get(n).dump(), RandomUpdates.dump(view), "state at block " + n);
+      }
+      assertTrue(db.stateAt(21).isEmpty());
       for (int k : new int[] {1, 3, DEPTH}) {
         Snapshot ancestor = history.get(20 - k);
         db.setHead(ancestor.key());

@@ -66,8 +66,11 @@ public final class SyntheticChain {
     return Hash.keccak(ByteBuffer.allocate(12).put("opal".getBytes()).putLong(i).array()).toArray();
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, Address> ADDRESSES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static Address address(int i) {
-    return Secp256k1.get().address(key(i));
+    return ADDRESSES.computeIfAbsent(i, k -> Secp256k1.get().address(key(k)));
   }
 
   /**
@@ -93,6 +96,11 @@ public final class SyntheticChain {
     BlockHeader header = header(BlockHeader.builder(), state.stateRoot()).build();
     db.writeGenesis(new Block(header, body(List.of())), state, "{}".getBytes());
     return open(db, accounts);
+  }
+
+  /** The next nonce of account {@code i}. */
+  public long nonce(int i) {
+    return nonces[i];
   }
 
   /** The chain on a database that already holds it; nonces are read from the head state. */
@@ -126,6 +134,16 @@ public final class SyntheticChain {
 
   /** A signed EIP-1559 transaction from account {@code from}, using and advancing its nonce. */
   public Transaction transaction(int from, Address to, UInt256 value, byte[] data, long gas) {
+    return transaction(from, Optional.of(to), value, data, gas);
+  }
+
+  /** A signed contract creation from account {@code from}. */
+  public Transaction creation(int from, byte[] initCode, long gas) {
+    return transaction(from, Optional.empty(), UInt256.ZERO, initCode, gas);
+  }
+
+  private Transaction transaction(
+      int from, Optional<Address> to, UInt256 value, byte[] data, long gas) {
     DynamicFeeTransaction tx =
         new DynamicFeeTransaction(
             CHAIN_ID,
@@ -133,7 +151,7 @@ public final class SyntheticChain {
             UInt256.ONE,
             UInt256.valueOf(2 * BASE_FEE),
             gas,
-            Optional.of(to),
+            to,
             value,
             Bytes.wrap(data),
             List.of(),
@@ -156,7 +174,12 @@ public final class SyntheticChain {
 
   /** An executed block: what was committed, and the time spent in each phase. */
   public record Imported(
-      Block block, List<Receipt> receipts, long gasUsed, long executeNanos, long commitNanos) {}
+      Block block,
+      List<Receipt> receipts,
+      long gasUsed,
+      long executeNanos,
+      long rootNanos,
+      long commitNanos) {}
 
   /** Executes {@code txs} on the head (recovering senders) and commits the block. */
   public Imported importBlock(List<Transaction> txs) {
@@ -204,11 +227,14 @@ public final class SyntheticChain {
       gasUsed += r.gasUsed();
       receipts.add(EthereumReceipt.of(tx.type(), r.isSuccess(), gasUsed, r.logs()));
     }
+    long executed = System.nanoTime();
+    Hash stateRoot = state.stateRoot();
+    long rooted = System.nanoTime();
     BlockBody body = body(txs);
     List<Bloom> blooms = new ArrayList<>(receipts.size());
     receipts.forEach(r -> blooms.add(r.logsBloom()));
     BlockHeader header =
-        header(BlockHeader.builder(), state.stateRoot())
+        header(BlockHeader.builder(), stateRoot)
             .parentHash(parent.hash())
             .number(number)
             .timestamp(timestamp)
@@ -218,10 +244,10 @@ public final class SyntheticChain {
             .logsBloom(Bloom.union(blooms))
             .build();
     Block block = new Block(header, body);
-    long executed = System.nanoTime();
     db.commitBlock(block, receipts, state);
     long committed = System.nanoTime();
-    return new Imported(block, receipts, gasUsed, executed - start, committed - executed);
+    return new Imported(
+        block, receipts, gasUsed, executed - start, rooted - executed, committed - rooted);
   }
 
   private static BlockHeader.Builder header(BlockHeader.Builder b, Hash stateRoot) {
