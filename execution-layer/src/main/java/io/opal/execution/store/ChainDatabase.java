@@ -165,7 +165,18 @@ public final class ChainDatabase {
                     new ChainStateException(
                         "the parent of block #" + header.number() + " is unknown"));
     BlockKey key = new BlockKey(header.number(), block.hash());
-    boolean extendsHead = parent.equals(h.unsafe()) && blockState.isOnFlatHead();
+    if (blockState.isOnFlatHead() && !parent.equals(h.unsafe())) {
+      // It read the flat tables, which now hold another head's state: its diff could be wrong.
+      throw new ChainStateException(
+          "the head moved from "
+              + parent
+              + " to "
+              + h.unsafe()
+              + " while block #"
+              + header.number()
+              + " was executed on it: execute it again");
+    }
+    boolean extendsHead = blockState.isOnFlatHead();
     ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
     try (WriteBatch batch = store.newBatch()) {
       ChainStore.putBlock(batch, key, block, receipts);
