@@ -59,6 +59,7 @@ public final class L2GenesisBuilder {
           L2_ERC721_BRIDGE,
           L1_BLOCK,
           L2_TO_L1_MESSAGE_PASSER,
+          OPTIMISM_MINTABLE_ERC721_FACTORY,
           PROXY_ADMIN,
           BASE_FEE_VAULT,
           L1_FEE_VAULT,
@@ -167,6 +168,9 @@ public final class L2GenesisBuilder {
     creation.put(L2_ERC721_BRIDGE, artifact("L2ERC721Bridge"));
     creation.put(L1_BLOCK, upgrade("jovian-l1-block-deployment"));
     creation.put(L2_TO_L1_MESSAGE_PASSER, artifact("L2ToL1MessagePasser"));
+    creation.put(
+        OPTIMISM_MINTABLE_ERC721_FACTORY,
+        artifact("OptimismMintableERC721Factory", Abi.encode(L2_ERC721_BRIDGE, p.l1ChainId())));
     creation.put(PROXY_ADMIN, artifact("ProxyAdmin", Abi.encode(p.proxyAdminOwner())));
     creation.put(BASE_FEE_VAULT, artifact("BaseFeeVault", vaultArgs(p)));
     creation.put(L1_FEE_VAULT, artifact("L1FeeVault", vaultArgs(p)));

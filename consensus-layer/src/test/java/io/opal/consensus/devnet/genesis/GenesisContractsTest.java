@@ -300,6 +300,10 @@ class GenesisContractsTest {
     assertEquals(L2_CROSS_DOMAIN_MESSENGER, address(L2_STANDARD_BRIDGE, "MESSENGER()"));
     assertEquals(l1.l1Erc721Bridge(), address(L2_ERC721_BRIDGE, "OTHER_BRIDGE()"));
     assertEquals(L2_STANDARD_BRIDGE, address(OPTIMISM_MINTABLE_ERC20_FACTORY, "BRIDGE()"));
+    assertEquals(L2_ERC721_BRIDGE, address(OPTIMISM_MINTABLE_ERC721_FACTORY, "BRIDGE()"));
+    assertEquals(
+        BigInteger.valueOf(params.l1ChainId()),
+        uint(OPTIMISM_MINTABLE_ERC721_FACTORY, "REMOTE_CHAIN_ID()"));
     // Initialized once: a second initialize reverts.
     MessageResult again =
         processor.call(
