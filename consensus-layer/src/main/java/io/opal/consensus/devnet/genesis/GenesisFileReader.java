@@ -116,7 +116,13 @@ final class GenesisFileReader {
   private static BigInteger number(JsonNode v, String name, String source) {
     try {
       if (v.isIntegralNumber()) {
-        return v.bigIntegerValue().max(BigInteger.ZERO);
+        if (v.bigIntegerValue().signum() < 0) {
+          throw new GenesisException(source + "." + name + ": negative: " + v);
+        }
+        return v.bigIntegerValue();
+      }
+      if (!v.isTextual()) {
+        throw new GenesisException(source + "." + name + ": expected a number, got " + v);
       }
       String s = v.asText();
       if (s.length() > 80) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opal.primitives.Address;
-import io.opal.primitives.Hash;
 import io.opal.primitives.Hex;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.Eip1559Config;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * op-geth's {@code genesis.json}: the chain config, the header fields a genesis file carries and
@@ -158,13 +156,5 @@ public final class GenesisJson {
       throw new IllegalArgumentException("more than 32 bytes: " + hex);
     }
     return Bytes32.leftPad(Bytes.wrap(b));
-  }
-
-  static UInt256 uint(String hex) {
-    return UInt256.fromHexString(hex);
-  }
-
-  static Hash hash(String hex) {
-    return Hash.fromHex(hex);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opal.primitives.Hash;
 import io.opal.primitives.testing.Fixtures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -110,6 +111,12 @@ class GenesisJsonTest {
         () ->
             GenesisJson.read(
                 ok.replaceFirst("\"balance\" : \"0x1\"", "\"balance\" : \"-5\""), "x"));
+    assertThrows(
+        GenesisException.class,
+        () -> GenesisJson.read(ok.replaceFirst("\"balance\" : \"0x1\"", "\"balance\" : -1"), "x"));
+    assertThrows(
+        GenesisException.class,
+        () -> GenesisJson.read(ok.replaceFirst("\"balance\" : \"0x1\"", "\"balance\" : 1.5"), "x"));
     GenesisException e =
         assertThrows(
             GenesisException.class,
@@ -118,5 +125,38 @@ class GenesisJsonTest {
                     ok.replace("\"timestamp\" : \"0x", "\"timestamp\" : \"0x1ffffffffffffffff"),
                     "genesis.json"));
     assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("timestamp"), e.getMessage());
+  }
+
+  /** Random and mutated files: only GenesisException may escape the reader. */
+  @Test
+  void fuzzedFilesOnlyGiveGenesisExceptions() {
+    String small =
+        """
+        {"config": {"chainId": 901, "londonBlock": 0, "shanghaiTime": 0, "cancunTime": 0},
+         "timestamp": "0x10", "gasLimit": "0x1c9c380", "extraData": "0x0100", "difficulty": "0x0",
+         "baseFeePerGas": "0x3b9aca00", "nonce": "0x0",
+         "alloc": {
+           "4200000000000000000000000000000000000016": {"code": "0x6001600055",
+             "storage": {"0x01": "0x02"}, "balance": "0x5", "nonce": "0x1"},
+           "0x00000000000000000000000000000000000000ff": {"balance": "0x1"}}}
+        """;
+    GenesisFile parsed = GenesisJson.read(small, "small");
+    assertEquals(2, parsed.alloc().accounts().size());
+    var stats =
+        new io.opal.primitives.testing.DecoderFuzzer(7)
+            .run(
+                "GenesisJson.read",
+                bytes -> {
+                  try {
+                    GenesisFile f =
+                        GenesisJson.read(new String(bytes, StandardCharsets.UTF_8), "fuzz");
+                    return f.header(new GenesisForks(true, true, true, true, true));
+                  } catch (GenesisException e) {
+                    throw new io.opal.primitives.DecodingException(0, e.getMessage());
+                  }
+                },
+                java.util.List.of(small.getBytes(StandardCharsets.UTF_8)),
+                3000);
+    assertTrue(stats.rejected() > 0 && stats.accepted() > 0, stats.toString());
   }
 }
