@@ -30,13 +30,19 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
   private final HostAllowList hosts;
   private final OriginPolicy cors;
   private final RpcAuthenticator authenticator;
+  private final OriginPolicy wsOrigins;
+  private final Handler<HttpServerRequest> webSockets;
 
+  /**
+   * @param webSockets takes upgrade requests that passed the checks (null: WebSocket disabled)
+   */
   HttpRequestHandler(
       Vertx vertx,
       RpcServerConfig config,
       RpcDispatcher dispatcher,
       ExecutorService executor,
-      RpcAuthenticator authenticator) {
+      RpcAuthenticator authenticator,
+      Handler<HttpServerRequest> webSockets) {
     this.vertx = vertx;
     this.config = config;
     this.dispatcher = dispatcher;
@@ -44,6 +50,8 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
     this.hosts = new HostAllowList(config.virtualHosts());
     this.cors = OriginPolicy.cors(config.corsOrigins());
     this.authenticator = authenticator;
+    this.wsOrigins = OriginPolicy.webSocket(config.wsOrigins());
+    this.webSockets = webSockets;
   }
 
   @Override
@@ -54,6 +62,10 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
       return;
     }
     String origin = req.getHeader("Origin");
+    if (isUpgrade(req)) {
+      upgrade(req, origin);
+      return;
+    }
     if (origin != null && !cors.isEmpty()) {
       cors.allowOriginHeader(origin)
           .ifPresent(
@@ -65,13 +77,8 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
       preflight(req, origin);
       return;
     }
-    if (authenticator != null) {
-      Optional<String> refusal = authenticator.refusal(req.getHeader("Authorization"));
-      if (refusal.isPresent()) {
-        resp.putHeader("WWW-Authenticate", "Bearer");
-        reject(req, 401, refusal.get());
-        return;
-      }
+    if (!authenticated(req)) {
+      return;
     }
     if (req.method() == HttpMethod.GET && isEmptyBody(req) && req.query() == null) {
       resp.setStatusCode(200).end(); // health checks (geth answers them the same way)
@@ -94,6 +101,40 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
       return;
     }
     readBody(req);
+  }
+
+  /** WebSocket upgrades are checked against the WebSocket origin rules, not CORS. */
+  private void upgrade(HttpServerRequest req, String origin) {
+    if (webSockets == null) {
+      reject(req, 400, "WebSocket is not enabled on this endpoint");
+      return;
+    }
+    if (origin != null && !wsOrigins.allows(origin)) {
+      reject(req, 403, "origin not allowed");
+      return;
+    }
+    if (authenticated(req)) {
+      webSockets.handle(req);
+    }
+  }
+
+  /** Checks the Authorization header; answers 401 itself and returns false when refused. */
+  private boolean authenticated(HttpServerRequest req) {
+    if (authenticator == null) {
+      return true;
+    }
+    Optional<String> refusal = authenticator.refusal(req.getHeader("Authorization"));
+    if (refusal.isEmpty()) {
+      return true;
+    }
+    req.response().putHeader("WWW-Authenticate", "Bearer");
+    reject(req, 401, refusal.get());
+    return false;
+  }
+
+  private static boolean isUpgrade(HttpServerRequest req) {
+    String upgrade = req.getHeader("Upgrade");
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
   private void readBody(HttpServerRequest req) {

@@ -3,9 +3,10 @@ package io.opal.rpc;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,19 +72,15 @@ public final class JsonRpcServer implements AutoCloseable {
             .setMaxWebSocketMessageSize(config.maxWebSocketMessageBytes())
             .setWebSocketClosingTimeout(5);
     HttpServer s = vertx.createHttpServer(options);
-    s.requestHandler(new HttpRequestHandler(vertx, config, dispatcher, executor, authenticator));
+    s.requestHandler(
+        new HttpRequestHandler(
+            vertx,
+            config,
+            dispatcher,
+            executor,
+            authenticator,
+            config.webSocket() ? this::openWebSocket : null));
     if (config.webSocket()) {
-      s.webSocketHandshakeHandler(this::handshake);
-      s.webSocketHandler(
-          ws -> {
-            Context context = vertx.getOrCreateContext();
-            WebSocketSession[] self = new WebSocketSession[1];
-            self[0] =
-                new WebSocketSession(
-                    ws, context, dispatcher, executor, config, hub, () -> sessions.remove(self[0]));
-            sessions.add(self[0]);
-            self[0].start();
-          });
       long interval = Math.max(1, config.wsPingInterval().toMillis());
       pingTimer =
           vertx.setPeriodic(
@@ -98,23 +95,28 @@ public final class JsonRpcServer implements AutoCloseable {
     return this;
   }
 
-  private void handshake(ServerWebSocketHandshake hs) {
-    HostAllowList hosts = new HostAllowList(config.virtualHosts());
-    if (!hosts.allows(hs.headers().get("Host"))) {
-      hs.reject(403);
-      return;
-    }
-    String origin = hs.headers().get("Origin");
-    if (origin != null && !OriginPolicy.webSocket(config.wsOrigins()).allows(origin)) {
-      hs.reject(403);
-      return;
-    }
-    if (authenticator != null
-        && authenticator.refusal(hs.headers().get("Authorization")).isPresent()) {
-      hs.reject(401);
-      return;
-    }
-    hs.accept();
+  /** Completes an upgrade that passed the checks of {@link HttpRequestHandler}. */
+  private void openWebSocket(HttpServerRequest req) {
+    Context context = vertx.getOrCreateContext();
+    HttpConnection connection = req.connection();
+    req.toWebSocket()
+        .onSuccess(
+            ws -> {
+              WebSocketSession[] self = new WebSocketSession[1];
+              self[0] =
+                  new WebSocketSession(
+                      ws,
+                      connection,
+                      vertx,
+                      context,
+                      dispatcher,
+                      executor,
+                      config,
+                      hub,
+                      () -> sessions.remove(self[0]));
+              sessions.add(self[0]);
+              self[0].start();
+            });
   }
 
   /** The bound port (useful after configuring port 0). */

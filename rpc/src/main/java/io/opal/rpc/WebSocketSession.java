@@ -1,7 +1,9 @@
 package io.opal.rpc;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -25,7 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WebSocketSession implements SubscriberConnection {
   static final short POLICY_VIOLATION = 1008;
 
+  /** How long a closing client gets to complete the close handshake before its socket is cut. */
+  private static final long CLOSE_GRACE_MS = 3000;
+
   private final ServerWebSocket ws;
+  private final HttpConnection connection;
+  private final Vertx vertx;
   private final Context context;
   private final RpcDispatcher dispatcher;
   private final ExecutorService executor;
@@ -46,6 +53,8 @@ final class WebSocketSession implements SubscriberConnection {
 
   WebSocketSession(
       ServerWebSocket ws,
+      HttpConnection connection,
+      Vertx vertx,
       Context context,
       RpcDispatcher dispatcher,
       ExecutorService executor,
@@ -53,6 +62,8 @@ final class WebSocketSession implements SubscriberConnection {
       SubscriptionHub hub,
       Runnable onClose) {
     this.ws = ws;
+    this.connection = connection;
+    this.vertx = vertx;
     this.context = context;
     this.dispatcher = dispatcher;
     this.executor = executor;
@@ -144,14 +155,32 @@ final class WebSocketSession implements SubscriberConnection {
   }
 
   private void closeSlowConsumer() {
+    closeForPolicy("slow consumer: outbound queue full");
+  }
+
+  /**
+   * Closes with status 1008. Subscriptions end at once; the socket is cut if the client does not
+   * complete the close handshake in time (a client that stopped reading never will).
+   */
+  private void closeForPolicy(String reason) {
     if (closing) {
       return;
     }
     closing = true;
+    if (hub != null) {
+      hub.connectionClosed(this);
+    }
     context.runOnContext(
         v -> {
           clearOutbox();
-          ws.close(POLICY_VIOLATION, "slow consumer: outbound queue full");
+          ws.close(POLICY_VIOLATION, reason);
+          vertx.setTimer(
+              CLOSE_GRACE_MS,
+              t -> {
+                if (!closed) {
+                  connection.close();
+                }
+              });
         });
   }
 
@@ -161,8 +190,7 @@ final class WebSocketSession implements SubscriberConnection {
       return;
     }
     if (nowNanos - lastHeardNanos > 2 * config.wsPingInterval().toNanos()) {
-      closing = true;
-      ws.close(POLICY_VIOLATION, "no answer to ping");
+      closeForPolicy("no answer to ping");
       return;
     }
     ws.writePing(Buffer.buffer(new byte[] {0x6f, 0x70, 0x61, 0x6c}));

@@ -81,7 +81,12 @@ final class TestClient implements AutoCloseable {
   /** A connected WebSocket whose text messages queue up for {@link Ws#next}. */
   Ws webSocket(Map<String, String> headers) {
     WebSocketConnectOptions options =
-        new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/");
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI("/")
+            // like Node's ws: no Origin unless asked
+            .setAllowOriginHeader(headers.containsKey("Origin"));
     headers.forEach(options::addHeader);
     BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     WebSocket ws =
@@ -103,7 +108,12 @@ final class TestClient implements AutoCloseable {
   /** Opening a WebSocket fails; the failure's message. */
   String webSocketFailure(Map<String, String> headers) {
     WebSocketConnectOptions options =
-        new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/");
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI("/")
+            // like Node's ws: no Origin unless asked
+            .setAllowOriginHeader(headers.containsKey("Origin"));
     headers.forEach(options::addHeader);
     try {
       await(wsClient.connect(options));
