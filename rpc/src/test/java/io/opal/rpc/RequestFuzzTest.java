@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestFuzzTest {
   static final int INPUTS = 120_000;
-  static final Set<Integer> CODES = Set.of(-32700, -32600, -32601, -32602, -32000, -32001, -32002, -32003, 3);
+  static final Set<Integer> CODES =
+      Set.of(-32700, -32600, -32601, -32602, -32000, -32001, -32002, -32003, 3);
   static final String ALPHABET = "{}[]\",:0123456789abcdefxX\\ \n\t-+.eEtrufalsnu\u00e9\u20ac";
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> SEEDS =
@@ -32,8 +33,14 @@ class RequestFuzzTest {
           "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\",\"params\":[\"0x1\",\"0xff\"]}",
           "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"test_echo\",\"params\":[{\"a\":[1,2,{\"b\":null}]}]}",
           "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_block\",\"params\":[\"latest\"]},{\"jsonrpc\":\"2.0\",\"method\":\"test_add\",\"params\":[\"0x0\",\"0x0\"]}]",
-          "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"test_block\",\"params\":[{\"blockHash\":\"0x" + "ab".repeat(32) + "\",\"requireCanonical\":true}]}",
-          "{\"jsonrpc\":\"2.0\",\"id\":7.5e3,\"method\":\"test_addr\",\"params\":[\"0x" + "12".repeat(20) + "\",\"0x" + "00".repeat(32) + "\"]}",
+          "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"test_block\",\"params\":[{\"blockHash\":\"0x"
+              + "ab".repeat(32)
+              + "\",\"requireCanonical\":true}]}",
+          "{\"jsonrpc\":\"2.0\",\"id\":7.5e3,\"method\":\"test_addr\",\"params\":[\"0x"
+              + "12".repeat(20)
+              + "\",\"0x"
+              + "00".repeat(32)
+              + "\"]}",
           "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_subscribe\",\"params\":[\"ticks\",true]}",
           "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"rpc_modules\"}",
           "[]",
@@ -52,7 +59,13 @@ class RequestFuzzTest {
     new SubscriptionHub().registerMethods(r);
     server =
         JsonRpcServer.builder(r)
-            .config(RpcServerConfig.defaults().builder().port(0).apis(Set.of("test", "eth")).maxBatchSize(20).build())
+            .config(
+                RpcServerConfig.defaults()
+                    .builder()
+                    .port(0)
+                    .apis(Set.of("test", "eth"))
+                    .maxBatchSize(20)
+                    .build())
             .build();
   }
 
@@ -71,7 +84,9 @@ class RequestFuzzTest {
       byte[] input =
           switch (i % 4) {
             case 0 -> randomRequest(random).getBytes(StandardCharsets.UTF_8);
-            case 1, 2 -> mutate(SEEDS.get(random.nextInt(SEEDS.size())), random).getBytes(StandardCharsets.UTF_8);
+            case 1, 2 ->
+                mutate(SEEDS.get(random.nextInt(SEEDS.size())), random)
+                    .getBytes(StandardCharsets.UTF_8);
             default -> randomBytes(random);
           };
       long before = threads.getCurrentThreadAllocatedBytes();
@@ -93,7 +108,8 @@ class RequestFuzzTest {
       check(input, out.get());
     }
     assertEquals(INPUTS, answered + silent);
-    System.out.println("fuzz: " + answered + " answered, " + silent + " silent; outcomes " + OUTCOMES);
+    System.out.println(
+        "fuzz: " + answered + " answered, " + silent + " silent; outcomes " + OUTCOMES);
     assertTrue(OUTCOMES.getOrDefault("result", 0) > 1000, "inputs reach the methods: " + OUTCOMES);
     assertTrue(answered > INPUTS / 2, "most inputs deserve an answer: " + answered);
   }
@@ -101,11 +117,22 @@ class RequestFuzzTest {
   @Test
   void deepNestingAndHugeTokensAreRejectedCheaply() throws Exception {
     String deep = "[".repeat(100_000);
-    assertEquals(-32700, JSON.readTree(server.handle(deep.getBytes()).get()).get("error").get("code").asInt());
-    String deepParams = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[" + "[".repeat(500) + "]".repeat(500) + "]}";
-    assertEquals(-32700, JSON.readTree(server.handle(deepParams.getBytes()).get()).get("error").get("code").asInt());
-    String longNumber = "{\"jsonrpc\":\"2.0\",\"id\":" + "9".repeat(5000) + ",\"method\":\"test_echo\"}";
-    assertEquals(-32700, JSON.readTree(server.handle(longNumber.getBytes()).get()).get("error").get("code").asInt());
+    assertEquals(
+        -32700,
+        JSON.readTree(server.handle(deep.getBytes()).get()).get("error").get("code").asInt());
+    String deepParams =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":["
+            + "[".repeat(500)
+            + "]".repeat(500)
+            + "]}";
+    assertEquals(
+        -32700,
+        JSON.readTree(server.handle(deepParams.getBytes()).get()).get("error").get("code").asInt());
+    String longNumber =
+        "{\"jsonrpc\":\"2.0\",\"id\":" + "9".repeat(5000) + ",\"method\":\"test_echo\"}";
+    assertEquals(
+        -32700,
+        JSON.readTree(server.handle(longNumber.getBytes()).get()).get("error").get("code").asInt());
     StringBuilder many = new StringBuilder("[");
     for (int i = 0; i < 100_000; i++) {
       many.append(i == 0 ? "" : ",").append("{}");
@@ -119,7 +146,8 @@ class RequestFuzzTest {
     try {
       r = JSON.readTree(output);
     } catch (Exception e) {
-      throw new AssertionError("answer is not JSON for input " + new String(input, StandardCharsets.UTF_8), e);
+      throw new AssertionError(
+          "answer is not JSON for input " + new String(input, StandardCharsets.UTF_8), e);
     }
     if (r.isArray()) {
       assertTrue(r.size() > 0, "an empty array answer");
@@ -132,7 +160,8 @@ class RequestFuzzTest {
   static final java.util.Map<String, Integer> OUTCOMES = new java.util.TreeMap<>();
 
   private static void checkResponse(byte[] input, JsonNode r) {
-    OUTCOMES.merge(r.has("error") ? r.get("error").path("code").asText() : "result", 1, Integer::sum);
+    OUTCOMES.merge(
+        r.has("error") ? r.get("error").path("code").asText() : "result", 1, Integer::sum);
     String in = new String(input, StandardCharsets.UTF_8);
     assertTrue(r.isObject(), in);
     assertEquals("2.0", r.path("jsonrpc").asText(), in);
@@ -158,13 +187,29 @@ class RequestFuzzTest {
       }
       b.append('{');
       if (r.nextInt(8) != 0) {
-        b.append("\"jsonrpc\":").append(r.nextInt(6) == 0 ? randomValue(r, 1) : "\"2.0\"").append(',');
+        b.append("\"jsonrpc\":")
+            .append(r.nextInt(6) == 0 ? randomValue(r, 1) : "\"2.0\"")
+            .append(',');
       }
       if (r.nextInt(4) != 0) {
         b.append("\"id\":").append(randomValue(r, 1)).append(',');
       }
-      String[] methods = {"test_add", "test_echo", "test_block", "test_addr", "test_data", "eth_subscribe", "rpc_modules", "nope_x", ""};
-      b.append("\"method\":").append(r.nextInt(8) == 0 ? randomValue(r, 1) : "\"" + methods[r.nextInt(methods.length)] + "\"");
+      String[] methods = {
+        "test_add",
+        "test_echo",
+        "test_block",
+        "test_addr",
+        "test_data",
+        "eth_subscribe",
+        "rpc_modules",
+        "nope_x",
+        ""
+      };
+      b.append("\"method\":")
+          .append(
+              r.nextInt(8) == 0
+                  ? randomValue(r, 1)
+                  : "\"" + methods[r.nextInt(methods.length)] + "\"");
       if (r.nextInt(5) != 0) {
         b.append(",\"params\":").append(r.nextInt(5) == 0 ? randomValue(r, 3) : randomArray(r, 3));
       }
@@ -194,12 +239,25 @@ class RequestFuzzTest {
       case 3 -> r.nextDouble() * 1e6 + "e" + (r.nextInt(40) - 20);
       case 4 -> "\"0x" + Long.toHexString(r.nextLong() >>> r.nextInt(64)) + "\"";
       case 5 -> "\"0x" + "0".repeat(r.nextInt(3)) + Integer.toHexString(r.nextInt(100)) + "\"";
-      case 6 -> "\"" + hex(r, r.nextInt(3) == 0 ? 32 : r.nextInt(3) == 0 ? 20 : r.nextInt(40)) + "\"";
-      case 7 -> "\"" + new String[] {"latest", "pending", "safe", "finalized", "earliest", "0x", "", "x", "\\u0000"}[r.nextInt(9)] + "\"";
+      case 6 ->
+          "\"" + hex(r, r.nextInt(3) == 0 ? 32 : r.nextInt(3) == 0 ? 20 : r.nextInt(40)) + "\"";
+      case 7 ->
+          "\""
+              + new String[] {
+                    "latest", "pending", "safe", "finalized", "earliest", "0x", "", "x", "\\u0000"
+                  }
+                  [r.nextInt(9)]
+              + "\"";
       case 8 -> "\"" + hex(r, 32) + "\"";
-      case 9 -> "{\"blockNumber\":\"0x" + Integer.toHexString(r.nextInt(1000)) + "\"" + (r.nextBoolean() ? ",\"blockHash\":\"" + hex(r, 32) + "\"" : "") + "}";
+      case 9 ->
+          "{\"blockNumber\":\"0x"
+              + Integer.toHexString(r.nextInt(1000))
+              + "\""
+              + (r.nextBoolean() ? ",\"blockHash\":\"" + hex(r, 32) + "\"" : "")
+              + "}";
       case 10 -> randomArray(r, depth);
-      default -> "{\"a\":" + randomValue(r, depth - 1) + ",\"b\":" + randomValue(r, depth - 1) + "}";
+      default ->
+          "{\"a\":" + randomValue(r, depth - 1) + ",\"b\":" + randomValue(r, depth - 1) + "}";
     };
   }
 
