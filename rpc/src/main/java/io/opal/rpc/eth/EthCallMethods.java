@@ -1,6 +1,6 @@
 package io.opal.rpc.eth;
 
-import io.opal.primitives.block.BlockHeader;
+import io.opal.rpc.BlockParameter;
 import io.opal.rpc.CallExecutor;
 import io.opal.rpc.CallExecutor.AccessListResult;
 import io.opal.rpc.CallExecutor.CallOptions;
@@ -52,8 +52,9 @@ final class EthCallMethods {
 
   private Object call(RpcParams p) throws RpcException {
     CallRequest request = p.read(0, CallRequestParser::callRequest);
-    BlockHeader at = blocks.require(p.blockNumberOrHashOrLatest(1));
-    CallResult result = calls.call(request, at, options(p, 2, true));
+    BlockParameter block = p.blockNumberOrHashOrLatest(1);
+    CallOptions options = options(p, 2, true);
+    CallResult result = calls.call(request, blocks.require(block), options);
     return switch (result) {
       case CallResult.Success s -> s.output();
       case CallResult.Reverted rev -> throw reverted(rev.data());
@@ -63,8 +64,9 @@ final class EthCallMethods {
 
   private Object estimateGas(RpcParams p) throws RpcException {
     CallRequest request = p.read(0, CallRequestParser::callRequest);
-    BlockHeader at = blocks.require(p.blockNumberOrHashOrLatest(1));
-    EstimateResult result = calls.estimateGas(request, at, options(p, 2, false));
+    BlockParameter block = p.blockNumberOrHashOrLatest(1);
+    CallOptions options = options(p, 2, false);
+    EstimateResult result = calls.estimateGas(request, blocks.require(block), options);
     return switch (result) {
       case EstimateResult.Estimated e -> e.gas();
       case EstimateResult.Reverted rev -> throw reverted(rev.data());
@@ -74,8 +76,9 @@ final class EthCallMethods {
 
   private Object createAccessList(RpcParams p) throws RpcException {
     CallRequest request = p.read(0, CallRequestParser::callRequest);
-    BlockHeader at = blocks.require(p.blockNumberOrHashOrLatest(1));
-    AccessListResult result = calls.createAccessList(request, at, options(p, 2, false));
+    BlockParameter block = p.blockNumberOrHashOrLatest(1);
+    CallOptions options = options(p, 2, false);
+    AccessListResult result = calls.createAccessList(request, blocks.require(block), options);
     return (JsonWritable)
         g -> {
           g.writeStartObject();

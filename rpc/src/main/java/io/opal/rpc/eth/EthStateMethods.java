@@ -27,12 +27,29 @@ final class EthStateMethods {
   }
 
   void register(RpcMethodRegistry r) {
-    r.register("eth_getBalance", 2, p -> at(p, 1).balance(p.address(0)));
-    r.register("eth_getCode", 2, p -> at(p, 1).code(p.address(0)));
+    // Arguments are all read before the block is resolved, so errors name the first bad one.
+    r.register(
+        "eth_getBalance",
+        2,
+        p -> {
+          Address a = p.address(0);
+          return at(p, 1).balance(a);
+        });
+    r.register(
+        "eth_getCode",
+        2,
+        p -> {
+          Address a = p.address(0);
+          return at(p, 1).code(a);
+        });
     r.register(
         "eth_getStorageAt",
         3,
-        p -> at(p, 2).storage(p.address(0), p.read(1, EthStateMethods::storageKey)));
+        p -> {
+          Address a = p.address(0);
+          Bytes32 slot = p.read(1, EthStateMethods::storageKey);
+          return at(p, 2).storage(a, slot);
+        });
     r.register("eth_getTransactionCount", 2, this::transactionCount);
   }
 
