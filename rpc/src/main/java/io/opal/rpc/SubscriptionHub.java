@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -207,9 +206,5 @@ public final class SubscriptionHub {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  Optional<String> kindOf(String subscriptionId) {
-    return Optional.ofNullable(topicOfSubscription.get(subscriptionId)).map(Topic::kind);
   }
 }
