@@ -20,6 +20,14 @@ import java.util.concurrent.RejectedExecutionException;
  * body; the server never answers 500 and never drops a socket it could answer on.
  */
 final class HttpRequestHandler implements Handler<HttpServerRequest> {
+  private static final long LATE_ANSWER_GRACE_MS = 1000;
+  private static final RpcDispatcher.Response LATE_ANSWER =
+      new RpcDispatcher.Response(
+          Optional.of(
+              RpcDispatcher.ResponseEncoder.error(
+                  RequestId.NULL, RpcException.TIMEOUT, "request timed out")),
+          java.util.List.of());
+
   private static final Set<String> JSON_TYPES =
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
@@ -161,21 +169,34 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
         });
   }
 
+  /**
+   * Runs the body on a virtual thread. A method that ignores its interruption at the deadline
+   * cannot hold the client: a second later the client gets a -32002 answer (without ids, which only
+   * the still-running dispatch knows) and the late answer is dropped.
+   */
   private void dispatch(HttpServerRequest req, byte[] body) {
     Context context = vertx.getOrCreateContext();
     RpcConnection connection = new HttpConnection(remote(req));
+    long lateTimer =
+        vertx.setTimer(
+            config.callTimeout().toMillis() + LATE_ANSWER_GRACE_MS,
+            t -> respond(req, LATE_ANSWER, -1));
     try {
       executor.execute(
           () -> {
             RpcDispatcher.Response r = dispatcher.handle(body, connection);
-            context.runOnContext(v -> respond(req, r));
+            context.runOnContext(v -> respond(req, r, lateTimer));
           });
     } catch (RejectedExecutionException e) {
+      vertx.cancelTimer(lateTimer);
       reject(req, 503, "server is closing");
     }
   }
 
-  private static void respond(HttpServerRequest req, RpcDispatcher.Response r) {
+  private void respond(HttpServerRequest req, RpcDispatcher.Response r, long lateTimer) {
+    if (lateTimer >= 0) {
+      vertx.cancelTimer(lateTimer);
+    }
     HttpServerResponse resp = req.response();
     if (resp.ended() || resp.closed()) {
       return;

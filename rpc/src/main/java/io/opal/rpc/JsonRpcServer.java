@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * restricted to the enabled namespaces, and optionally subscriptions ({@link SubscriptionHub}) and
  * authentication ({@link RpcAuthenticator}, for the admin endpoint).
  *
- * <p>The event loop only moves bytes: every call runs on a virtual thread and may block. {@link
+ * <p>The event loop only moves bytes: every request runs on a virtual thread and may block. {@link
  * #close()} stops listening, closes every connection and stops the call threads; a Vert.x instance
  * the server created itself is closed with it.
  */
@@ -37,6 +37,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private final SubscriptionHub hub;
   private final RpcAuthenticator authenticator;
   private final ExecutorService executor;
+  private final CallWatchdog watchdog;
   private final RpcDispatcher dispatcher;
   private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
   private HttpServer server;
@@ -52,7 +53,8 @@ public final class JsonRpcServer implements AutoCloseable {
     this.authenticator = b.authenticator;
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-call-", 0).factory());
-    this.dispatcher = new RpcDispatcher(b.registry, config, executor);
+    this.watchdog = new CallWatchdog(name);
+    this.dispatcher = new RpcDispatcher(b.registry, config, watchdog);
   }
 
   public static Builder builder(RpcMethodRegistry registry) {
@@ -167,6 +169,7 @@ public final class JsonRpcServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    watchdog.close();
     if (ownsVertx) {
       try {
         await(vertx.close());

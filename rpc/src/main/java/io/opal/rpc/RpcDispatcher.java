@@ -8,19 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a request body into its response body, independent of the transport: parse, check limits,
- * run each call on its own virtual thread under the call timeout, and encode the answers. Nothing
- * escapes as an exception: every failure becomes a JSON-RPC error object. Batches run their calls
- * in order (as geth does), under one deadline for the whole batch.
+ * run each call on the caller's thread under the call timeout ({@link CallWatchdog}), and encode
+ * the answers. Nothing escapes as an exception: every failure becomes a JSON-RPC error object.
+ * Batches run their calls in order (as geth does), under one deadline for the whole batch.
  */
 final class RpcDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
@@ -35,14 +30,14 @@ final class RpcDispatcher {
 
   private final RpcMethodRegistry registry;
   private final RpcServerConfig config;
-  private final ExecutorService calls;
+  private final CallWatchdog watchdog;
   private final RequestParser parser;
   private final RpcMethodRegistry.Registered modulesMethod;
 
-  RpcDispatcher(RpcMethodRegistry registry, RpcServerConfig config, ExecutorService calls) {
+  RpcDispatcher(RpcMethodRegistry registry, RpcServerConfig config, CallWatchdog watchdog) {
     this.registry = registry;
     this.config = config;
-    this.calls = calls;
+    this.watchdog = watchdog;
     this.parser = new RequestParser(config.maxBatchSize());
     this.modulesMethod = new RpcMethodRegistry.Registered("rpc_modules", "rpc", 0, p -> modules());
   }
@@ -181,29 +176,26 @@ final class RpcDispatcher {
     } catch (RpcException e) {
       return Outcome.failed(e);
     }
-    Future<Object> running;
+    CallWatchdog.Alarm alarm = watchdog.arm(deadline - System.nanoTime());
+    Outcome outcome;
     try {
-      running = calls.submit(() -> method.method().invoke(params));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "server is closing"));
-    }
-    try {
-      Object result = running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return new Outcome(result, null, params.afterResponseActions());
-    } catch (TimeoutException e) {
-      running.cancel(true);
-      return Outcome.failed(new RpcException(RpcException.TIMEOUT, "request timed out"));
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RpcException rpc) {
-        return Outcome.failed(rpc);
+      outcome = new Outcome(method.method().invoke(params), null, params.afterResponseActions());
+    } catch (RpcException e) {
+      outcome = Outcome.failed(e);
+    } catch (RuntimeException | Error e) {
+      outcome = null;
+      if (System.nanoTime() - deadline < 0) {
+        LOG.error("Method {} failed", name, e);
+        outcome = Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "internal error"));
       }
-      LOG.error("Method {} failed", name, e.getCause());
-      return Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "internal error"));
-    } catch (InterruptedException e) {
-      running.cancel(true);
-      Thread.currentThread().interrupt();
-      return Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "server is closing"));
+    } finally {
+      alarm.disarm();
     }
+    // Whatever it returned, a call that ran past its deadline (and was interrupted) timed out.
+    if (System.nanoTime() - deadline >= 0) {
+      return Outcome.failed(new RpcException(RpcException.TIMEOUT, "request timed out"));
+    }
+    return outcome;
   }
 
   private Map<String, String> modules() {

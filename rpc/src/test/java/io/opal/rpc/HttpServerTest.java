@@ -56,6 +56,16 @@ class HttpServerTest {
         p -> {
           throw new RpcException(RpcException.EXECUTION_REVERTED, "execution reverted", "0xdead");
         });
+    r.register(
+        "test_spin",
+        1,
+        p -> {
+          long end = System.nanoTime() + p.quantityLong(0) * 1_000_000;
+          while (System.nanoTime() < end) {
+            Thread.onSpinWait(); // ignores interruption on purpose
+          }
+          return "spun";
+        });
     r.register("test_big", 1, p -> "x".repeat((int) p.quantityLong(0)));
     r.register(
         "test_notify",
@@ -276,6 +286,16 @@ class HttpServerTest {
         call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\",\"params\":[\"0x1\",\"0x1\"]}")
             .get("result")
             .asText());
+  }
+
+  @Test
+  void aMethodIgnoringItsInterruptStillLetsTheClientGo() {
+    long start = System.nanoTime();
+    JsonNode r =
+        call("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"test_spin\",\"params\":[\"0xfa0\"]}");
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertError(r, -32002, "request timed out", true);
+    assertTrue(ms < 3500, "answered after " + ms + " ms");
   }
 
   @Test

@@ -57,23 +57,38 @@ class RpcHexTest {
     assertMessage("hex string of odd length", () -> RpcHex.decodeData("0x123"));
     assertMessage("hex string without 0x prefix", () -> RpcHex.decodeData("00"));
     assertMessage("invalid hex string", () -> RpcHex.decodeData("0xzz"));
-    assertMessage("hex string has length 62, want 64 for hash", () -> RpcHex.decodeHash("0x" + "00".repeat(31)));
+    assertMessage(
+        "hex string has length 62, want 64 for hash",
+        () -> RpcHex.decodeHash("0x" + "00".repeat(31)));
     assertEquals(Hash.ZERO, RpcHex.decodeHash("0x" + "00".repeat(32)));
   }
 
   @Test
   void blockParameters() {
-    assertEquals(new BlockParameter.Tagged(BlockTag.SAFE), JsonValues.blockNumber(TextNode.valueOf("safe")));
-    assertEquals(new BlockParameter.Number(16), JsonValues.blockNumberOrHash(TextNode.valueOf("0x10")));
+    assertEquals(
+        new BlockParameter.Tagged(BlockTag.SAFE), JsonValues.blockNumber(TextNode.valueOf("safe")));
+    assertEquals(
+        new BlockParameter.Number(16), JsonValues.blockNumberOrHash(TextNode.valueOf("0x10")));
     Hash h = Hash.keccak(new byte[] {1});
-    assertEquals(new BlockParameter.ByHash(h, false), JsonValues.blockNumberOrHash(TextNode.valueOf(h.toString())));
-    var object = JsonNodeFactory.instance.objectNode().put("blockHash", h.toString()).put("requireCanonical", true);
+    assertEquals(
+        new BlockParameter.ByHash(h, false),
+        JsonValues.blockNumberOrHash(TextNode.valueOf(h.toString())));
+    var object =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("blockHash", h.toString())
+            .put("requireCanonical", true);
     assertEquals(new BlockParameter.ByHash(h, true), JsonValues.blockNumberOrHash(object));
     var byNumber = JsonNodeFactory.instance.objectNode().put("blockNumber", "latest");
     assertEquals(BlockParameter.LATEST, JsonValues.blockNumberOrHash(byNumber));
-    assertMessage("block number larger than int64", () -> JsonValues.blockNumber(TextNode.valueOf("0x8000000000000000")));
-    assertMessage("cannot unmarshal number into block number", () -> JsonValues.blockNumber(JsonNodeFactory.instance.numberNode(5)));
-    assertMessage("invalid input: neither blockNumber nor blockHash given",
+    assertMessage(
+        "block number larger than int64",
+        () -> JsonValues.blockNumber(TextNode.valueOf("0x8000000000000000")));
+    assertMessage(
+        "cannot unmarshal number into block number",
+        () -> JsonValues.blockNumber(JsonNodeFactory.instance.numberNode(5)));
+    assertMessage(
+        "invalid input: neither blockNumber nor blockHash given",
         () -> JsonValues.blockNumberOrHash(JsonNodeFactory.instance.objectNode()));
   }
 

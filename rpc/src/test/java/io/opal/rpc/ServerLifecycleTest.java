@@ -15,7 +15,7 @@ class ServerLifecycleTest {
   static long serverThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .map(Thread::getName)
-        .filter(n -> n.startsWith("vert.x-") || n.startsWith("lifecycle-call-"))
+        .filter(n -> n.startsWith("vert.x-") || n.startsWith("lifecycle-"))
         .count();
   }
 
@@ -63,7 +63,8 @@ class ServerLifecycleTest {
 
   @Test
   void bindFailureIsReported() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken =
+        new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
       JsonRpcServer server =
           JsonRpcServer.builder(new RpcMethodRegistry())
               .config(RpcServerConfig.defaults().withPort(taken.getLocalPort()))
