@@ -3,11 +3,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$root/scripts/jdk.sh"
+"$root/scripts/npm-tools.sh"
 jar="$root/app/target/opal.jar"
 stale=1
 if [ -f "$jar" ]; then
-  newer=$(find "$root" -path "$root/*/target" -prune -o -path "$root/node_modules" -prune \
-    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit 2>/dev/null)
+  newer=$(find "$root" \( -path "$root/*/target" -o -path "$root/tools/js/node_modules" -o -path "$root/.git" \) -prune \
+    -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit 2>/dev/null)
   [ -z "$newer" ] && stale=0
 fi
 if [ "$stale" = 1 ]; then

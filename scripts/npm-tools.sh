@@ -10,11 +10,13 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "npm-tools: npm is not installed; the acceptance tests that need npm tools will be skipped" >&2
   exit 0
 fi
-if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json"; then
+if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json" \
+  && [ "$dir/generated/op-contracts.json" -nt "$dir/extract-artifacts.mjs" ]; then
   exit 0
 fi
 echo "npm-tools: installing pinned test tools into tools/js/node_modules ..." >&2
 # `npm ci` refuses this lockfile because the other platforms' optional anvil/cast binaries are not
 # recorded in it; `npm install` honours the lockfile the same way and tolerates that.
 (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >&2)
+node "$dir/extract-artifacts.mjs"
 cp "$dir/package-lock.json" "$stamp"

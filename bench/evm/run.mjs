@@ -3,7 +3,7 @@
 // run in anvil (revm, via eth_call), in @ethereumjs/evm (runCall) and in Opal (`opal evm run`), one
 // call of run(n) per measurement with n chosen so that a call uses about --gas gas.
 //
-//   node bench/evm/run.mjs [--gas 40000000] [--repeat 3] [--ejs-repeat 1] [--only Compute,Keccak]
+//   node bench/evm/run.mjs [--gas 40000000] [--repeat 3] [--warmup 5] [--ejs-repeat 1] [--only Compute,Keccak]
 //                          [--engines anvil,ethereumjs,opal] [--opal ./opal] [--opal-timeout 600]
 //
 // Needs tools/js/node_modules (scripts/npm-tools.sh). Loopback only; anvil is killed on exit.
@@ -28,6 +28,7 @@ const CALLER = '0x000000000000000000000000000000000000ca11'
 const opts = {
   gas: 40_000_000,
   repeat: 3,
+  warmup: 5,
   ejsRepeat: 1,
   only: null,
   engines: ['anvil', 'ethereumjs', 'opal'],
@@ -44,6 +45,7 @@ const opts = {
     switch (a[i]) {
       case '--gas': opts.gas = Number(v()); break
       case '--repeat': opts.repeat = Number(v()); break
+      case '--warmup': opts.warmup = Number(v()); break
       case '--ejs-repeat': opts.ejsRepeat = Number(v()); break
       case '--only': opts.only = v().split(','); break
       case '--engines': opts.engines = v().split(','); break
@@ -313,7 +315,9 @@ class Anvil {
     const call = { from: CALLER, to, data, gas: '0x' + gas.toString(16) }
     const times = []
     let output
-    await this.rpc('eth_call', [call, 'latest'], 600_000) // warm-up, not timed
+    for (let i = 0; i < Math.max(1, opts.warmup); i++) {
+      await this.rpc('eth_call', [call, 'latest'], 600_000) // warm-up, not timed
+    }
     for (let i = 0; i < repeat; i++) {
       const t0 = process.hrtime.bigint()
       output = await this.rpc('eth_call', [call, 'latest'], 600_000)
@@ -355,7 +359,10 @@ const opal = {
     }
   },
   async run(code, data, gas, repeat) {
-    const args = ['evm', 'run', '--code', code, '--input', data, '--gas', String(gas), '--repeat', String(repeat), '--json']
+    // Untimed warm-up runs let the JIT compile the interpreter, as in a long-running node; the
+    // same number of untimed calls goes to anvil.
+    const args = ['evm', 'run', '--code', code, '--input', data, '--gas', String(gas), '--repeat', String(repeat),
+      '--warmup', String(opts.warmup), '--json']
     const r = await runChild(opts.opal, args, opts.opalTimeout * 1000)
     if (r.code !== 0 || r.timedOut) {
       throw new Error(r.timedOut ? `timed out after ${opts.opalTimeout} s` : `exit code ${r.code}: ${firstMessage(r.stderr)}`)

@@ -1,0 +1,551 @@
+package io.opal.execution.evm;
+
+import static io.opal.execution.evm.Opcodes.*;
+
+import io.opal.execution.state.JournaledState;
+import io.opal.primitives.Address;
+import java.util.Optional;
+
+/**
+ * The EVM interpreter for one transaction: runs a {@link Message} to completion over a {@link
+ * JournaledState}.
+ *
+ * <p>Execution is not recursive: a CALL or CREATE prepares the child frame (frames are pooled by
+ * depth) and returns to {@link #drive}, which continues with the child and, when it finishes, hands
+ * its result to the waiting parent. So 1024 nested calls use no Java stack, and no {@code
+ * StackOverflowError} can occur.
+ *
+ * <p>{@link #run} is the hot loop: one switch over the opcode with the stack pointer, program
+ * counter and gas in locals; static gas and stack bounds come from the fork's tables; anything
+ * longer than a few lines lives in {@link Instructions} or {@link Calls} so the loop stays small
+ * enough for the JIT. Benchmark before restructuring it.
+ */
+public final class Interpreter {
+  static final int ST_SUCCESS = 0;
+  static final int ST_REVERT = 1;
+  static final int ST_HALT = 2;
+
+  /** Results of the call/create helpers. */
+  static final int CONTINUE = 0;
+
+  static final int CHILD = 1;
+  static final int HALT = 2;
+
+  static final int MAX_DEPTH = 1024;
+
+  final EvmSpec spec;
+  final JournaledState state;
+  final BlockEnv block;
+  final TxContext tx;
+  final PrecompileSet precompiles;
+  final CodeCache codeCache;
+  final U256.Scratch scratch = new U256.Scratch();
+  private final FramePool frames;
+  private final Instructions ins;
+  private final Calls calls;
+
+  public Interpreter(
+      EvmSpec spec,
+      JournaledState state,
+      BlockEnv block,
+      TxContext tx,
+      PrecompileSet precompiles,
+      CodeCache codeCache,
+      FramePool frames) {
+    this.spec = spec;
+    this.state = state;
+    this.block = block;
+    this.tx = tx;
+    this.precompiles = precompiles;
+    this.codeCache = codeCache;
+    this.frames = frames;
+    this.ins = new Instructions(this);
+    this.calls = new Calls(this);
+  }
+
+  Frame frame(int depth) {
+    return frames.get(depth);
+  }
+
+  /** Runs a top-level message; never throws for anything the executed code does. */
+  public MessageResult execute(Message m) {
+    Frame root = frame(0);
+    boolean started =
+        m.kind() == Message.Kind.CREATE
+            ? calls.beginCreate(root, CREATE, m.caller(), m.value(), m.input(), m.gas(), m.to())
+            : calls.beginCall(
+                root,
+                m.isStatic() ? STATICCALL : CALL,
+                m.caller(),
+                m.to(),
+                m.to(),
+                m.value(),
+                m.input(),
+                m.gas(),
+                m.isStatic());
+    if (started) {
+      drive(root);
+    }
+    Calls.Result r = calls.result;
+    MessageResult.Status status =
+        switch (r.status) {
+          case ST_SUCCESS -> MessageResult.Status.SUCCESS;
+          case ST_REVERT -> MessageResult.Status.REVERT;
+          default -> MessageResult.Status.HALT;
+        };
+    Optional<Address> created =
+        m.kind() == Message.Kind.CREATE && r.status == ST_SUCCESS
+            ? Optional.of(m.to())
+            : Optional.empty();
+    return new MessageResult(status, r.gas, r.output, created, Optional.ofNullable(r.halt));
+  }
+
+  private void drive(Frame root) {
+    Frame f = root;
+    while (true) {
+      if (run(f) == CHILD) {
+        f = frames.get(f.depth + 1);
+        continue;
+      }
+      calls.finish(f);
+      if (f == root) {
+        return;
+      }
+      Frame parent = frames.get(f.depth - 1);
+      calls.complete(parent, f.kind, f.retOffset, f.retSize);
+      f = parent;
+    }
+  }
+
+  /** Runs {@code f} until it finishes (returns 0) or starts a child frame (returns CHILD). */
+  private int run(Frame f) {
+    final CodeAnalysis analysis = f.code;
+    final byte[] code = analysis.padded;
+    final long[] s = f.stack;
+    final int[] minStack = spec.minStack;
+    final int[] stackSpan = spec.stackSpan;
+    final int[] staticGas = spec.staticGas;
+    final U256.Scratch x = scratch;
+    int pc = f.pc;
+    int sp = f.sp;
+    long gas = f.gas;
+    HaltReason halt;
+    loop:
+    while (true) {
+      int op = code[pc] & 0xFF;
+      // One unsigned comparison checks minStack <= sp <= maxStack.
+      if (Integer.compareUnsigned(sp - minStack[op], stackSpan[op]) > 0) {
+        halt =
+            !spec.isDefined(op)
+                ? HaltReason.INVALID_OPCODE
+                : sp < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
+        break;
+      }
+      gas -= staticGas[op];
+      if (gas < 0) {
+        halt = HaltReason.OUT_OF_GAS;
+        break;
+      }
+      pc++;
+      final int top = (sp - 1) << 2;
+      switch (op) {
+        case STOP -> {
+          f.gas = gas;
+          f.status = ST_SUCCESS;
+          f.output = Words.EMPTY;
+          return 0;
+        }
+        case ADD -> {
+          U256.add(s, top, top - 4);
+          sp--;
+        }
+        case MUL -> {
+          U256.mul(s, top, top - 4);
+          sp--;
+        }
+        case SUB -> {
+          U256.sub(s, top, top - 4);
+          sp--;
+        }
+        case DIV -> {
+          U256.div(s, top, top - 4, x);
+          sp--;
+        }
+        case SDIV -> {
+          U256.sdiv(s, top, top - 4, x);
+          sp--;
+        }
+        case MOD -> {
+          U256.mod(s, top, top - 4, x);
+          sp--;
+        }
+        case SMOD -> {
+          U256.smod(s, top, top - 4, x);
+          sp--;
+        }
+        case ADDMOD -> {
+          U256.addMod(s, top, top - 4, top - 8, x);
+          sp -= 2;
+        }
+        case MULMOD -> {
+          U256.mulMod(s, top, top - 4, top - 8, x);
+          sp -= 2;
+        }
+        case EXP -> {
+          gas -= (long) spec.expByteGas * U256.byteLength(s, top - 4);
+          if (gas < 0) {
+            halt = HaltReason.OUT_OF_GAS;
+            break loop;
+          }
+          U256.exp(s, top, top - 4, x);
+          sp--;
+        }
+        case SIGNEXTEND -> {
+          U256.signExtend(s, top, top - 4);
+          sp--;
+        }
+        case LT -> {
+          U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) < 0 ? 1 : 0);
+          sp--;
+        }
+        case GT -> {
+          U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) > 0 ? 1 : 0);
+          sp--;
+        }
+        case SLT -> {
+          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) < 0 ? 1 : 0);
+          sp--;
+        }
+        case SGT -> {
+          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) > 0 ? 1 : 0);
+          sp--;
+        }
+        case EQ -> {
+          U256.setSmall(s, top - 4, U256.equal(s, top, top - 4) ? 1 : 0);
+          sp--;
+        }
+        case ISZERO -> U256.setSmall(s, top, U256.isZero(s, top) ? 1 : 0);
+        case AND -> {
+          s[top - 4] &= s[top];
+          s[top - 3] &= s[top + 1];
+          s[top - 2] &= s[top + 2];
+          s[top - 1] &= s[top + 3];
+          sp--;
+        }
+        case OR -> {
+          s[top - 4] |= s[top];
+          s[top - 3] |= s[top + 1];
+          s[top - 2] |= s[top + 2];
+          s[top - 1] |= s[top + 3];
+          sp--;
+        }
+        case XOR -> {
+          s[top - 4] ^= s[top];
+          s[top - 3] ^= s[top + 1];
+          s[top - 2] ^= s[top + 2];
+          s[top - 1] ^= s[top + 3];
+          sp--;
+        }
+        case NOT -> {
+          s[top] = ~s[top];
+          s[top + 1] = ~s[top + 1];
+          s[top + 2] = ~s[top + 2];
+          s[top + 3] = ~s[top + 3];
+        }
+        case BYTE -> {
+          U256.byteOp(s, top, top - 4);
+          sp--;
+        }
+        case SHL -> {
+          U256.shl(s, top, top - 4);
+          sp--;
+        }
+        case SHR -> {
+          U256.shr(s, top, top - 4);
+          sp--;
+        }
+        case SAR -> {
+          U256.sar(s, top, top - 4);
+          sp--;
+        }
+        case KECCAK256 -> {
+          gas = ins.keccak(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp--;
+        }
+        case ADDRESS,
+            ORIGIN,
+            CALLER,
+            CALLVALUE,
+            CALLDATASIZE,
+            CODESIZE,
+            GASPRICE,
+            COINBASE,
+            TIMESTAMP,
+            NUMBER,
+            PREVRANDAO,
+            GASLIMIT,
+            CHAINID,
+            SELFBALANCE,
+            BASEFEE,
+            BLOBBASEFEE,
+            RETURNDATASIZE,
+            MSIZE -> {
+          ins.environment(op, f, s, sp << 2);
+          sp++;
+        }
+        case BALANCE, EXTCODESIZE, EXTCODEHASH -> {
+          gas = ins.accountQuery(op, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+        }
+        case CALLDATALOAD -> {
+          long off = U256.toLongOrMinusOne(s, top);
+          Words.loadPadded(s, top, f.input, off < 0 ? Long.MAX_VALUE : off, f.input.length);
+        }
+        case CALLDATACOPY, CODECOPY, RETURNDATACOPY, MCOPY -> {
+          gas = ins.copy(op, f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp -= 3;
+        }
+        case EXTCODECOPY -> {
+          gas = ins.extCodeCopy(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp -= 4;
+        }
+        case BLOCKHASH -> ins.blockHash(s, top);
+        case BLOBHASH -> ins.blobHash(s, top);
+        case POP -> sp--;
+        case MLOAD, MSTORE, MSTORE8 -> {
+          gas = ins.memoryAccess(op, f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          if (op != MLOAD) {
+            sp -= 2;
+          }
+        }
+        case SLOAD -> {
+          gas = ins.sload(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+        }
+        case SSTORE -> {
+          gas = ins.sstore(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp -= 2;
+        }
+        case TLOAD -> ins.tload(f, s, top);
+        case TSTORE -> {
+          if (f.isStatic) {
+            halt = HaltReason.STATIC_STATE_CHANGE;
+            break loop;
+          }
+          ins.tstore(f, s, top);
+          sp -= 2;
+        }
+        case JUMP -> {
+          long dest = U256.toLongOrMinusOne(s, top);
+          if (!analysis.isJumpDest(dest)) {
+            halt = HaltReason.INVALID_JUMP;
+            break loop;
+          }
+          pc = (int) dest;
+          sp--;
+        }
+        case JUMPI -> {
+          if (!U256.isZero(s, top - 4)) {
+            long dest = U256.toLongOrMinusOne(s, top);
+            if (!analysis.isJumpDest(dest)) {
+              halt = HaltReason.INVALID_JUMP;
+              break loop;
+            }
+            pc = (int) dest;
+          }
+          sp -= 2;
+        }
+        case PC -> {
+          U256.setSmall(s, sp << 2, pc - 1);
+          sp++;
+        }
+        case GAS -> {
+          U256.setSmall(s, sp << 2, gas);
+          sp++;
+        }
+        case JUMPDEST -> {}
+        case PUSH0 -> {
+          U256.setZero(s, sp << 2);
+          sp++;
+        }
+        case PUSH1 -> {
+          U256.setSmall(s, sp << 2, code[pc] & 0xFF);
+          pc++;
+          sp++;
+        }
+        case PUSH1 + 1 -> {
+          U256.setSmall(s, sp << 2, ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF));
+          pc += 2;
+          sp++;
+        }
+        case 0x62,
+            0x63,
+            0x64,
+            0x65,
+            0x66,
+            0x67,
+            0x68,
+            0x69,
+            0x6a,
+            0x6b,
+            0x6c,
+            0x6d,
+            0x6e,
+            0x6f,
+            0x70,
+            0x71,
+            0x72,
+            0x73,
+            0x74,
+            0x75,
+            0x76,
+            0x77,
+            0x78,
+            0x79,
+            0x7a,
+            0x7b,
+            0x7c,
+            0x7d,
+            0x7e,
+            0x7f -> {
+          int n = op - PUSH1 + 1;
+          Words.pushBytes(s, sp << 2, code, pc, n);
+          pc += n;
+          sp++;
+        }
+        case 0x80,
+            0x81,
+            0x82,
+            0x83,
+            0x84,
+            0x85,
+            0x86,
+            0x87,
+            0x88,
+            0x89,
+            0x8a,
+            0x8b,
+            0x8c,
+            0x8d,
+            0x8e,
+            0x8f -> {
+          int from = (sp - (op - DUP1 + 1)) << 2;
+          int to = sp << 2;
+          s[to] = s[from];
+          s[to + 1] = s[from + 1];
+          s[to + 2] = s[from + 2];
+          s[to + 3] = s[from + 3];
+          sp++;
+        }
+        case 0x90,
+            0x91,
+            0x92,
+            0x93,
+            0x94,
+            0x95,
+            0x96,
+            0x97,
+            0x98,
+            0x99,
+            0x9a,
+            0x9b,
+            0x9c,
+            0x9d,
+            0x9e,
+            0x9f ->
+            swap(s, top, top - ((op - SWAP1 + 1) << 2));
+        case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {
+          gas = ins.log(op - LOG0, f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp -= 2 + op - LOG0;
+        }
+        case CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 -> {
+          f.pc = pc;
+          f.sp = sp;
+          f.gas = gas;
+          int r = (op == CREATE || op == CREATE2) ? calls.create(f, op) : calls.call(f, op);
+          if (r == CHILD) {
+            return CHILD;
+          }
+          if (r == HALT) {
+            halt = f.halt;
+            break loop;
+          }
+          sp = f.sp;
+          gas = f.gas;
+        }
+        case RETURN, REVERT -> {
+          gas = ins.returnData(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          f.gas = gas;
+          f.status = op == RETURN ? ST_SUCCESS : ST_REVERT;
+          return 0;
+        }
+        case SELFDESTRUCT -> {
+          gas = ins.selfDestruct(f, s, top, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          f.gas = gas;
+          f.status = ST_SUCCESS;
+          f.output = Words.EMPTY;
+          return 0;
+        }
+        default -> {
+          halt = HaltReason.INVALID_OPCODE;
+          break loop;
+        }
+      }
+    }
+    f.gas = 0;
+    f.status = ST_HALT;
+    f.halt = halt;
+    f.output = Words.EMPTY;
+    return 0;
+  }
+
+  private static void swap(long[] s, int a, int b) {
+    long t0 = s[a], t1 = s[a + 1], t2 = s[a + 2], t3 = s[a + 3];
+    s[a] = s[b];
+    s[a + 1] = s[b + 1];
+    s[a + 2] = s[b + 2];
+    s[a + 3] = s[b + 3];
+    s[b] = t0;
+    s[b + 1] = t1;
+    s[b + 2] = t2;
+    s[b + 3] = t3;
+  }
+}

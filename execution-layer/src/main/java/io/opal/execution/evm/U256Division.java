@@ -1,0 +1,206 @@
+package io.opal.execution.evm;
+
+/**
+ * Long division of little-endian 64-bit limb arrays: Knuth's algorithm D with 64-bit digits, the
+ * quotient digits estimated by Möller and Granlund's 2-by-1 division with a precomputed reciprocal
+ * ("Improved division by invariant integers", 2011) so the inner loop multiplies instead of
+ * dividing. Used by DIV/MOD/SDIV/SMOD and by ADDMOD/MULMOD on their 257- and 512-bit intermediates.
+ */
+final class U256Division {
+  private static final long M32 = 0xFFFFFFFFL;
+  private static final long B32 = 1L << 32;
+
+  private U256Division() {}
+
+  /** Work space: the normalised operands (one extra dividend limb) and the 2-by-1 remainder. */
+  static final class Buffers {
+    final long[] un = new long[9];
+    final long[] vn = new long[4];
+    long rem;
+  }
+
+  /**
+   * Divides {@code u[0..m)} by {@code v[0..n)} ({@code v[n - 1] != 0}, {@code m >= n}), writing the
+   * quotient to {@code q[0..m - n]} and the remainder to {@code r[0..n)}.
+   */
+  static void divide(long[] u, int m, long[] v, int n, long[] q, long[] r, Buffers x) {
+    if (n == 1) {
+      divideBySingle(u, m, v[0], q, r, x);
+      return;
+    }
+    int sh = Long.numberOfLeadingZeros(v[n - 1]);
+    long[] vn = x.vn;
+    long[] un = x.un;
+    for (int i = n - 1; i > 0; i--) {
+      vn[i] = shiftLeft(v[i], v[i - 1], sh);
+    }
+    vn[0] = v[0] << sh;
+    un[m] = sh == 0 ? 0 : u[m - 1] >>> (64 - sh);
+    for (int i = m - 1; i > 0; i--) {
+      un[i] = shiftLeft(u[i], u[i - 1], sh);
+    }
+    un[0] = u[0] << sh;
+    long d1 = vn[n - 1];
+    long d0 = vn[n - 2];
+    long reciprocal = reciprocal(d1);
+    for (int j = m - n; j >= 0; j--) {
+      long qhat = estimate(un[j + n], un[j + n - 1], un[j + n - 2], d1, d0, reciprocal, x);
+      if (multiplySubtract(un, j, vn, n, qhat)) {
+        qhat--;
+        addBack(un, j, vn, n);
+      }
+      q[j] = qhat;
+    }
+    for (int i = 0; i < n - 1; i++) {
+      r[i] = sh == 0 ? un[i] : (un[i] >>> sh) | (un[i + 1] << (64 - sh));
+    }
+    r[n - 1] = un[n - 1] >>> sh;
+  }
+
+  /**
+   * Knuth's estimate of the quotient digit of (u2:u1:u0) / (d1:d0), at most one too large: the
+   * 2-by-1 quotient of (u2:u1) / d1 corrected with the next divisor digit.
+   */
+  private static long estimate(
+      long u2, long u1, long u0, long d1, long d0, long reciprocal, Buffers x) {
+    long qhat;
+    long rhat;
+    boolean rhatOverflow;
+    if (u2 == d1) {
+      qhat = -1L; // β - 1: (u2:u1) / d1 would not fit in a digit
+      rhat = u1 + d1;
+      rhatOverflow = Long.compareUnsigned(rhat, u1) < 0;
+    } else {
+      qhat = divide2by1(u2, u1, d1, reciprocal, x);
+      rhat = x.rem;
+      rhatOverflow = false;
+    }
+    while (!rhatOverflow) {
+      long plo = qhat * d0;
+      long phi = Math.unsignedMultiplyHigh(qhat, d0);
+      int c = Long.compareUnsigned(phi, rhat);
+      if (c < 0 || (c == 0 && Long.compareUnsigned(plo, u0) <= 0)) {
+        break;
+      }
+      qhat--;
+      long next = rhat + d1;
+      rhatOverflow = Long.compareUnsigned(next, rhat) < 0;
+      rhat = next;
+    }
+    return qhat;
+  }
+
+  /** un[j..j+n] -= qhat · vn; returns whether the result went negative (borrow out). */
+  private static boolean multiplySubtract(long[] un, int j, long[] vn, int n, long qhat) {
+    long borrow = 0;
+    long carry = 0;
+    for (int i = 0; i < n; i++) {
+      long plo = qhat * vn[i];
+      long phi = Math.unsignedMultiplyHigh(qhat, vn[i]);
+      plo += carry;
+      phi += Long.compareUnsigned(plo, carry) < 0 ? 1 : 0;
+      carry = phi;
+      long ui = un[j + i];
+      long t = ui - plo;
+      long b1 = Long.compareUnsigned(ui, plo) < 0 ? 1 : 0;
+      long t2 = t - borrow;
+      long b2 = Long.compareUnsigned(t, borrow) < 0 ? 1 : 0;
+      un[j + i] = t2;
+      borrow = b1 + b2;
+    }
+    long ui = un[j + n];
+    long t = ui - carry;
+    long b1 = Long.compareUnsigned(ui, carry) < 0 ? 1 : 0;
+    long t2 = t - borrow;
+    long b2 = Long.compareUnsigned(t, borrow) < 0 ? 1 : 0;
+    un[j + n] = t2;
+    return (b1 | b2) != 0;
+  }
+
+  private static void addBack(long[] un, int j, long[] vn, int n) {
+    long c = 0;
+    for (int i = 0; i < n; i++) {
+      long a = un[j + i];
+      long s1 = a + vn[i];
+      long c1 = Long.compareUnsigned(s1, a) < 0 ? 1 : 0;
+      long s2 = s1 + c;
+      long c2 = Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
+      un[j + i] = s2;
+      c = c1 + c2;
+    }
+    un[j + n] += c;
+  }
+
+  private static void divideBySingle(long[] u, int m, long v, long[] q, long[] r, Buffers x) {
+    int sh = Long.numberOfLeadingZeros(v);
+    long d = v << sh;
+    long reciprocal = reciprocal(d);
+    long rem = sh == 0 ? 0 : u[m - 1] >>> (64 - sh);
+    for (int i = m - 1; i >= 0; i--) {
+      long lo = shiftLeft(u[i], i > 0 ? u[i - 1] : 0, sh);
+      q[i] = divide2by1(rem, lo, d, reciprocal, x);
+      rem = x.rem;
+    }
+    r[0] = rem >>> sh;
+  }
+
+  private static long shiftLeft(long hi, long lo, int sh) {
+    return sh == 0 ? hi : (hi << sh) | (lo >>> (64 - sh));
+  }
+
+  /**
+   * (u1:u0) / d for a normalised d (top bit set) and u1 < d, by Möller–Granlund's algorithm 4 with
+   * {@code reciprocal = reciprocal(d)}; the remainder goes to {@code x.rem}.
+   */
+  static long divide2by1(long u1, long u0, long d, long reciprocal, Buffers x) {
+    long qlo = reciprocal * u1;
+    long qhi = Math.unsignedMultiplyHigh(reciprocal, u1);
+    long lo = qlo + u0;
+    qhi += u1 + (Long.compareUnsigned(lo, qlo) < 0 ? 1 : 0);
+    qhi++;
+    long r = u0 - qhi * d;
+    if (Long.compareUnsigned(r, lo) > 0) {
+      qhi--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      qhi++;
+      r -= d;
+    }
+    x.rem = r;
+    return qhi;
+  }
+
+  /**
+   * ⌊(β² − 1) / d⌋ − β for a normalised d: the 128-by-64 division (~d : β − 1) / d, done on 32-bit
+   * halves (Hacker's Delight's divlu; d is already normalised, so no shift is needed).
+   */
+  static long reciprocal(long d) {
+    long u1 = ~d;
+    long dHi = d >>> 32;
+    long dLo = d & M32;
+    long uHi = 0xFFFFFFFFL; // the high half of u0 = β - 1
+    long q1 = Long.divideUnsigned(u1, dHi);
+    long rhat = u1 - q1 * dHi;
+    while (Long.compareUnsigned(q1, B32) >= 0
+        || Long.compareUnsigned(q1 * dLo, (rhat << 32) | uHi) > 0) {
+      q1--;
+      rhat += dHi;
+      if (Long.compareUnsigned(rhat, B32) >= 0) {
+        break;
+      }
+    }
+    long u21 = (u1 << 32) + uHi - q1 * d;
+    long q0 = Long.divideUnsigned(u21, dHi);
+    rhat = u21 - q0 * dHi;
+    while (Long.compareUnsigned(q0, B32) >= 0
+        || Long.compareUnsigned(q0 * dLo, (rhat << 32) | M32) > 0) {
+      q0--;
+      rhat += dHi;
+      if (Long.compareUnsigned(rhat, B32) >= 0) {
+        break;
+      }
+    }
+    return (q1 << 32) + q0;
+  }
+}

@@ -1,0 +1,23 @@
+package io.opal.execution.transaction;
+
+/** Why a transaction cannot be included: it changes nothing and uses no gas. */
+public enum InvalidTransaction {
+  NONCE_TOO_LOW,
+  NONCE_TOO_HIGH,
+  NONCE_MAX,
+  SENDER_NOT_EOA,
+  INSUFFICIENT_FUNDS,
+  INTRINSIC_GAS_TOO_LOW,
+  GAS_LIMIT_ABOVE_BLOCK,
+  FEE_CAP_BELOW_BASE_FEE,
+  PRIORITY_FEE_ABOVE_FEE_CAP,
+  INITCODE_TOO_LARGE,
+  TYPE_NOT_SUPPORTED,
+  BLOB_TX_CREATE,
+  NO_BLOBS,
+  TOO_MANY_BLOBS,
+  INVALID_BLOB_VERSION,
+  BLOB_FEE_CAP_TOO_LOW,
+  SET_CODE_TX_CREATE,
+  EMPTY_AUTHORIZATION_LIST
+}
