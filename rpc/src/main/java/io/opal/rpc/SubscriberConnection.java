@@ -15,4 +15,7 @@ interface SubscriberConnection extends RpcConnection {
   boolean removeSubscription(String id);
 
   boolean isClosed();
+
+  /** The ids this connection holds. */
+  java.util.List<String> subscriptionIds();
 }

@@ -128,14 +128,12 @@ public final class SubscriptionHub {
 
   /** Drops every subscription of a closed connection. */
   void connectionClosed(SubscriberConnection connection) {
-    topicOfSubscription.forEach(
-        (id, topic) -> {
-          if (topic.subscriptions.get(id) instanceof Subscription<?> s
-              && s.connection == connection) {
-            topic.subscriptions.remove(id);
-            topicOfSubscription.remove(id);
-          }
-        });
+    for (String id : connection.subscriptionIds()) {
+      Topic<?> topic = topicOfSubscription.remove(id);
+      if (topic != null) {
+        topic.subscriptions.remove(id);
+      }
+    }
   }
 
   private Object subscribe(RpcParams params) throws RpcException {

@@ -193,7 +193,7 @@ final class WebSocketSession implements SubscriberConnection {
       closeForPolicy("no answer to ping");
       return;
     }
-    ws.writePing(Buffer.buffer(new byte[] {0x6f, 0x70, 0x61, 0x6c}));
+    context.runOnContext(v -> ws.writePing(Buffer.buffer(new byte[] {0x6f, 0x70, 0x61, 0x6c})));
   }
 
   void close() {
@@ -229,6 +229,11 @@ final class WebSocketSession implements SubscriberConnection {
   @Override
   public boolean removeSubscription(String id) {
     return subscriptions.remove(id);
+  }
+
+  @Override
+  public java.util.List<String> subscriptionIds() {
+    return java.util.List.copyOf(subscriptions);
   }
 
   @Override
