@@ -9,9 +9,16 @@ import io.opal.primitives.Address;
 import io.opal.primitives.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AbiTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   /** The Solidity docs' example: baz(uint32,bool) with (69, true). */
   @Test
   void staticArguments() {

@@ -12,10 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DevnetFilesTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   @TempDir Path dir;
 
   private final L2Genesis genesis = DevnetGenesisFixture.genesis();

@@ -3,6 +3,7 @@ package io.opal.consensus.devnet.genesis;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.config.BlockId;
+import org.junit.jupiter.api.Assumptions;
 
 /** Parameters and a built genesis shared by the tests (building takes a moment). */
 final class DevnetGenesisFixture {
@@ -23,6 +24,19 @@ final class DevnetGenesisFixture {
   private static L2Genesis genesis;
 
   private DevnetGenesisFixture() {}
+
+  /**
+   * Skips the calling test class, naming what is missing, when the build did not pack the OP
+   * contract artifacts (npm absent: scripts/npm-tools.sh could not extract them).
+   */
+  static void requireArtifacts() {
+    Assumptions.assumeTrue(
+        DevnetGenesisFixture.class.getClassLoader().getResource(OpContracts.ARTIFACTS_RESOURCE)
+            != null,
+        "skipped: "
+            + OpContracts.ARTIFACTS_RESOURCE
+            + " is not on the classpath (scripts/npm-tools.sh needs npm to extract it)");
+  }
 
   static DevnetL2Params params() {
     return DevnetL2Params.builder(L1_GENESIS, GENESIS_TIME, L1).build();

@@ -11,9 +11,16 @@ import io.opal.primitives.fork.OpFork;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes32;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DevnetRollupConfigTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   private final L2Genesis genesis = DevnetGenesisFixture.genesis();
   private final RollupConfig config = DevnetRollupConfig.of(genesis);
 

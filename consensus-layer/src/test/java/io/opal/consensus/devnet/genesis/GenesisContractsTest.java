@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,12 @@ import org.junit.jupiter.api.Test;
  * block 1 must answer as its source says it would.
  */
 class GenesisContractsTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   private static final long L1_NUMBER = 1234;
   private static final long L1_TIME = 1_749_999_000L;
   private static final BigInteger L1_BASE_FEE = BigInteger.valueOf(7_000_000_000L);

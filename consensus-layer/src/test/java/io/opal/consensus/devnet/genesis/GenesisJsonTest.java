@@ -12,9 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GenesisJsonTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   private final L2Genesis genesis = DevnetGenesisFixture.genesis();
 
   /** Written, read back and re-derived, the header hashes to the genesis hash. */

@@ -15,9 +15,16 @@ import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class L2GenesisBuilderTest {
+
+  @BeforeAll
+  static void artifacts() {
+    DevnetGenesisFixture.requireArtifacts();
+  }
+
   private final L2Genesis genesis = DevnetGenesisFixture.genesis();
   private final GenesisAlloc alloc = genesis.alloc();
 

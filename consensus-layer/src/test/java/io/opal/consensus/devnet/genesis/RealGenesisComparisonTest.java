@@ -22,6 +22,7 @@ class RealGenesisComparisonTest {
 
   @BeforeAll
   static void load() throws IOException {
+    DevnetGenesisFixture.requireArtifacts();
     String fixture = "superchain/genesis/sepolia-unichain.json";
     real = GenesisJson.read(Files.readString(Fixtures.require(fixture)), fixture).alloc();
   }
