@@ -12,6 +12,7 @@ import io.opal.storage.WriteBatch;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The node's chain on disk: blocks and receipts ({@link ChainStore}), world state ({@link
@@ -91,6 +92,11 @@ public final class ChainDatabase {
     return chain.header(blockHash).map(header -> state.at(header.stateRoot()));
   }
 
+  /** A consistent read view of heads, blocks and the head state; close it when done. */
+  public ChainView view() {
+    return new ChainView(store.snapshot(), state);
+  }
+
   /** The state after the canonical block at {@code number}; see {@link #stateAt(Hash)}. */
   public Optional<StateView> stateAt(long number) {
     return chain.canonicalHash(number).flatMap(this::stateAt);
@@ -154,6 +160,15 @@ public final class ChainDatabase {
    *     unknown
    */
   public BlockKey commitBlock(Block block, List<Receipt> receipts, BlockState blockState) {
+    return commitBlock(block, receipts, blockState, batch -> {});
+  }
+
+  /**
+   * {@link #commitBlock(Block, List, BlockState)} with {@code alsoWrite} adding the caller's own
+   * writes (another owner's progress, say) to the same atomic batch.
+   */
+  public BlockKey commitBlock(
+      Block block, List<Receipt> receipts, BlockState blockState, Consumer<WriteBatch> alsoWrite) {
     BlockHeader header = block.header();
     checkRoot(header, blockState);
     ChainHeads h = requireHeads();
@@ -186,6 +201,7 @@ public final class ChainDatabase {
         ChainStore.putHeads(batch, next);
         state.pruneHistory(batch, key.number());
       }
+      alsoWrite.accept(batch);
       batch.commit(durability);
     }
     heads = next;

@@ -96,6 +96,42 @@ class ChainStoreTest {
   }
 
   @Test
+  void aViewStaysConsistentWhileBlocksCommit() {
+    try (KeyValueStore store = RocksDbKeyValueStore.open(dir, SMALL)) {
+      ChainDatabase db = ChainDatabase.open(store);
+      SyntheticChain chain = SyntheticChain.create(db, 4, Map.of());
+      chain.importBlock(chain.transfers(4, 0));
+      Address sender = SyntheticChain.address(0);
+      try (ChainView view = db.view()) {
+        ChainHeads before = view.heads().orElseThrow();
+        long nonceBefore = view.headState().account(sender).orElseThrow().nonce();
+        byte[] progress = {1, 2, 3};
+        SyntheticChain.Built next = chain.build(chain.transfers(4, 0));
+        db.commitBlock(
+            next.block(),
+            next.receipts(),
+            next.state(),
+            batch -> batch.put(io.opal.storage.Column.BATCHER, new byte[] {9}, progress));
+        // The live chain moved; the view did not.
+        assertEquals(2, db.heads().orElseThrow().unsafe().number());
+        assertEquals(nonceBefore + 1, db.state().head().account(sender).orElseThrow().nonce());
+        assertEquals(before, view.heads().orElseThrow());
+        assertEquals(nonceBefore, view.headState().account(sender).orElseThrow().nonce());
+        assertEquals(
+            nonceBefore,
+            view.stateAt(before.unsafe().hash())
+                .orElseThrow()
+                .account(sender)
+                .orElseThrow()
+                .nonce());
+        assertTrue(view.chain().canonicalHash(2).isEmpty());
+        assertArrayEquals(
+            progress, store.get(io.opal.storage.Column.BATCHER, new byte[] {9}).orElseThrow());
+      }
+    }
+  }
+
+  @Test
   void aBlockWhoseHeaderDisagreesWithItsStateIsRefused() {
     try (KeyValueStore store = RocksDbKeyValueStore.open(dir, SMALL)) {
       ChainDatabase db = ChainDatabase.open(store, 16, Durability.PROCESS_CRASH_SAFE);

@@ -181,13 +181,18 @@ public final class SyntheticChain {
       long rootNanos,
       long commitNanos) {}
 
+  /** A block executed on the head but not committed, with its state. */
+  public record Built(
+      Block block,
+      List<Receipt> receipts,
+      BlockState state,
+      long gasUsed,
+      long executeNanos,
+      long rootNanos) {}
+
   /** Executes {@code txs} on the head (recovering senders) and commits the block. */
   public Imported importBlock(List<Transaction> txs) {
-    List<Address> senders = new ArrayList<>(txs.size());
-    for (Transaction tx : txs) {
-      senders.add(tx.sender());
-    }
-    return importBlock(txs, senders);
+    return importBlock(txs, senders(txs));
   }
 
   /**
@@ -197,6 +202,29 @@ public final class SyntheticChain {
    * @throws IllegalStateException if a transaction is rejected
    */
   public Imported importBlock(List<Transaction> txs, List<Address> senders) {
+    Built b = build(txs, senders);
+    long start = System.nanoTime();
+    db.commitBlock(b.block(), b.receipts(), b.state());
+    long commit = System.nanoTime() - start;
+    return new Imported(
+        b.block(), b.receipts(), b.gasUsed(), b.executeNanos(), b.rootNanos(), commit);
+  }
+
+  /** Executes {@code txs} on the head (recovering senders) without committing. */
+  public Built build(List<Transaction> txs) {
+    return build(txs, senders(txs));
+  }
+
+  private static List<Address> senders(List<Transaction> txs) {
+    List<Address> senders = new ArrayList<>(txs.size());
+    for (Transaction tx : txs) {
+      senders.add(tx.sender());
+    }
+    return senders;
+  }
+
+  /** Executes {@code txs} (with known senders) on the head and builds the block. */
+  public Built build(List<Transaction> txs, List<Address> senders) {
     long start = System.nanoTime();
     BlockHeader parent = db.headHeader();
     BlockState state = db.newBlockState(parent);
@@ -243,11 +271,8 @@ public final class SyntheticChain {
             .receiptsRoot(Receipt.receiptsRoot(receipts))
             .logsBloom(Bloom.union(blooms))
             .build();
-    Block block = new Block(header, body);
-    db.commitBlock(block, receipts, state);
-    long committed = System.nanoTime();
-    return new Imported(
-        block, receipts, gasUsed, executed - start, rooted - executed, committed - rooted);
+    return new Built(
+        new Block(header, body), receipts, state, gasUsed, executed - start, rooted - executed);
   }
 
   private static BlockHeader.Builder header(BlockHeader.Builder b, Hash stateRoot) {
