@@ -58,9 +58,30 @@ public record GenesisBlock(Block block, BlockState state) {
    */
   public static GenesisBlock build(GenesisFile file, RollupConfig config, String source) {
     checkAgainstConfig(file, config, source);
+    GenesisBlock genesis = assemble(file, config.forkAt(file.timestamp()));
+    Block block = genesis.block();
+    Hash expected = config.genesisL2().hash();
+    if (!block.hash().equals(expected)) {
+      throw new ConfigException(
+          source
+              + ": the genesis block it describes has hash "
+              + block.hash()
+              + " (state root "
+              + block.header().stateRoot()
+              + "), but the chain config names genesis.l2.hash "
+              + expected
+              + ": the genesis file and the chain config are not for the same chain");
+    }
+    return genesis;
+  }
+
+  /**
+   * Block 0 of the allocation and header fields of {@code file} under the rules of {@code fork}
+   * (the fork active at its timestamp), without any check against a chain config.
+   */
+  public static GenesisBlock assemble(GenesisFile file, OpFork fork) {
     BlockState state = allocate(file.alloc());
     Hash stateRoot = state.stateRoot();
-    OpFork fork = config.forkAt(file.timestamp());
     EvmFork evm = fork.evmFork();
     BlockHeader.Builder h =
         BlockHeader.builder()
@@ -93,20 +114,8 @@ public record GenesisBlock(Block block, BlockState state) {
     if (fork.isAtLeast(OpFork.ISTHMUS)) {
       h.withdrawalsRoot(state.storageRoot(L2_TO_L1_MESSAGE_PASSER));
     }
-    Block block = new Block(h.build(), new BlockBody(List.of(), List.of(), withdrawals));
-    Hash expected = config.genesisL2().hash();
-    if (!block.hash().equals(expected)) {
-      throw new ConfigException(
-          source
-              + ": the genesis block it describes has hash "
-              + block.hash()
-              + " (state root "
-              + stateRoot
-              + "), but the chain config names genesis.l2.hash "
-              + expected
-              + ": the genesis file and the chain config are not for the same chain");
-    }
-    return new GenesisBlock(block, state);
+    return new GenesisBlock(
+        new Block(h.build(), new BlockBody(List.of(), List.of(), withdrawals)), state);
   }
 
   /** The allocation as a state: every account exists, even an empty one (as in geth). */
