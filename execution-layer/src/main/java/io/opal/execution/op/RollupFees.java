@@ -1,5 +1,6 @@
 package io.opal.execution.op;
 
+import io.opal.execution.state.StateReader;
 import io.opal.primitives.fork.OpFork;
 import java.math.BigInteger;
 
@@ -59,6 +60,24 @@ public final class RollupFees {
       formula = fork.isAtLeast(OpFork.REGOLITH) ? Formula.REGOLITH : Formula.BEDROCK;
     }
     return new RollupFees(fork, formula, params);
+  }
+
+  /**
+   * The fees of the next block on a head state (for the txpool and RPC estimates): the L1Block
+   * contract's parameters in {@code state}, priced by the rules of {@code fork}.
+   */
+  public static RollupFees read(StateReader state, OpFork fork) {
+    return of(fork, L1FeeParams.readFrom(state, fork));
+  }
+
+  /**
+   * What a sequenced transaction must pay beyond gas: its L1 data fee plus the worst-case operator
+   * fee for its gas limit (the txpool's balance requirement, isthmus/exec-engine.md).
+   *
+   * @param envelope the transaction's canonical EIP-2718 envelope
+   */
+  public BigInteger upfrontCost(byte[] envelope, long gasLimit) {
+    return l1Cost(RollupCostData.of(envelope)).fee().add(operatorFee(gasLimit));
   }
 
   public Formula formula() {

@@ -114,4 +114,14 @@ class RollupFeesTest {
     assertEquals(40_000, RollupFees.daFootprint(new RollupCostData(0, 10, 50), 400));
     assertEquals(0, RollupFees.daFootprint(TX, 0));
   }
+
+  @Test
+  void upfrontCostIsTheL1FeeAndTheWorstCaseOperatorFee() {
+    RollupFees f = RollupFees.of(OpFork.ISTHMUS, ecotoneParams(1_000_000, 5));
+    byte[] envelope = new byte[120];
+    java.util.Arrays.fill(envelope, 20, 120, (byte) 1);
+    // The data fee of the envelope's own cost data, plus 21000 * 1e6 / 1e6 + 5 of operator fee.
+    BigInteger l1 = f.l1Cost(RollupCostData.of(envelope)).fee();
+    assertEquals(l1.add(BigInteger.valueOf(21_005)), f.upfrontCost(envelope, 21_000));
+  }
 }
