@@ -163,8 +163,10 @@ public final class OpBlockBuilder {
   private ExecutedTransaction includeDeposit(DepositTransaction d, byte[] envelope, int index)
       throws BlockValidationException {
     boolean regolith = fork.isAtLeast(OpFork.REGOLITH);
-    // System transactions (before Regolith) do not draw from the block's gas.
-    if (!d.isSystemTx() && Long.compareUnsigned(d.gasLimit(), gasLeft()) > 0) {
+    // System transactions (before Regolith) do not draw from the block's gas, but their gas must
+    // still be a gas amount the EVM can run with.
+    long cap = d.isSystemTx() ? Long.MAX_VALUE : gasLeft();
+    if (Long.compareUnsigned(d.gasLimit(), cap) > 0) {
       throw new BlockValidationException(
           Reason.GAS_LIMIT_EXCEEDED,
           index,

@@ -169,7 +169,7 @@ public final class OpBlockExecutor {
     require(
         a.minBaseFee().isPresent() == config.isActive(OpFork.JOVIAN, t),
         "minBaseFee must be present exactly from Jovian");
-    require(a.gasLimit() != 0, "gasLimit must be set");
+    require(a.gasLimit() > 0, "gasLimit must be set, at most 2^63 - 1");
   }
 
   private static void require(boolean ok, String message) throws BlockValidationException {
@@ -188,6 +188,8 @@ public final class OpBlockExecutor {
       problem = "parentHash is not the parent's hash";
     } else if (Long.compareUnsigned(t, parent.timestamp()) <= 0) {
       problem = "timestamp is not after the parent's";
+    } else if (h.gasLimit() < 0) {
+      problem = "gasLimit exceeds 2^63 - 1"; // geth's MaxGasLimit
     } else if (Long.compareUnsigned(h.gasUsed(), h.gasLimit()) > 0) {
       problem = "gasUsed exceeds gasLimit";
     } else if (!h.difficulty().equals(UInt256.ZERO) || !h.nonce().equals(Bytes.wrap(new byte[8]))) {
