@@ -39,6 +39,7 @@ public final class JsonRpcL1Client implements L1Client {
   private final LruCache<Hash, L1Block> blocks;
   private final LruCache<Hash, List<L1Receipt>> receiptsByBlock;
   private final BlockReceipts blockReceipts;
+  private final TransactionsRoot transactionsRoot = new TransactionsRoot(this);
 
   /**
    * @param scheduler runs retries after their backoff delay
@@ -220,7 +221,8 @@ public final class JsonRpcL1Client implements L1Client {
   }
 
   private CompletableFuture<L1Block> fetchBlock(String method, String id, String what) {
-    return requestExisting(method, params(id, true), what, L1Json::block)
+    return requestExisting(method, params(id, true), what, n -> L1Json.block(n, false))
+        .thenCompose(transactionsRoot::verify)
         .thenApply(
             b -> {
               blocks.put(b.hash(), b);
@@ -382,7 +384,9 @@ public final class JsonRpcL1Client implements L1Client {
               }
               L1Exception e = L1Exception.of(error);
               String message = e.rpcMessage().orElse("").toLowerCase(java.util.Locale.ROOT);
-              if (message.contains("already known") || message.contains("known transaction")) {
+              if (message.contains("already known")
+                  || message.contains("known transaction")
+                  || message.contains("already imported")) {
                 return local; // a retry of a send that reached the node the first time
               }
               throw e;

@@ -92,6 +92,14 @@ public final class L1Json {
 
   /** A block object with full transaction objects ({@code eth_getBlockBy*(…, true)}). */
   public static L1Block block(JsonNode n) {
+    return block(n, true);
+  }
+
+  /**
+   * As {@link #block(JsonNode)}; without {@code checkTransactionsRoot} the caller checks the
+   * transactions root itself (see {@link JsonRpcL1Client} on nodes that commit to blob sidecars).
+   */
+  static L1Block block(JsonNode n, boolean checkTransactionsRoot) {
     L1Header header = header(n);
     List<Transaction> transactions = new ArrayList<>();
     for (JsonNode tx : array(n, "transactions")) {
@@ -115,7 +123,8 @@ public final class L1Json {
       withdrawals = Optional.of(list);
     }
     BlockBody body = new BlockBody(transactions, List.of(), withdrawals);
-    Hash txRoot = body.transactionsRoot();
+    Hash txRoot =
+        checkTransactionsRoot ? body.transactionsRoot() : header.header().transactionsRoot();
     if (!txRoot.equals(header.header().transactionsRoot())) {
       throw new DecodingException(
           -1,
