@@ -337,6 +337,40 @@ class JsonRpcL1ClientAnvilTest {
   }
 
   @Test
+  void senderRecoversItsNonceAfterARejectedSend() {
+    L1TransactionSender sender =
+        new L1TransactionSender(
+            client,
+            Anvil.DEV_KEYS.get(3),
+            CHAIN_ID,
+            TaskScheduler.vertx(vertx),
+            java.time.Duration.ofMillis(50),
+            java.time.Duration.ofSeconds(20));
+    long nonce = sender.nextNonce().join();
+    UInt256 tooMuch = UInt256.valueOf(10).pow(UInt256.valueOf(30));
+    L1Exception rejected =
+        failure(
+            () ->
+                sender
+                    .send(
+                        L1TransactionSender.TxRequest.call(Anvil.devAddress(4), Bytes.EMPTY)
+                            .withValue(tooMuch)
+                            .withGasLimit(21000))
+                    .join());
+    assertEquals(L1Exception.Kind.CRITICAL, rejected.kind());
+    L1Receipt ok =
+        sender
+            .sendAndWait(
+                L1TransactionSender.TxRequest.call(Anvil.devAddress(2), Bytes.EMPTY)
+                    .withValue(UInt256.ONE))
+            .join();
+    assertTrue(ok.succeeded());
+    assertEquals(
+        nonce, client.blockByHash(ok.blockHash()).join().transactions().getFirst().nonce());
+    assertEquals(nonce + 1, sender.nextNonce().join());
+  }
+
+  @Test
   void newHeadsOverWebSocket() throws Exception {
     try (JsonRpcL1Client ws = JsonRpcL1Client.connect(vertx, anvil.ws(), L1ClientConfig.DEFAULT)) {
       assertEquals(CHAIN_ID, ws.chainId().join());

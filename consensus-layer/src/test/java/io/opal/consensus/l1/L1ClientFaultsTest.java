@@ -168,6 +168,13 @@ class L1ClientFaultsTest {
       }
       assertEquals(1, proxy.requests("eth_getBlockReceipts"), "asked once, then never again");
       assertEquals(2, proxy.requests("eth_getTransactionReceipt"));
+      // Blocks, headers and receipts by hash come from the cache the second time.
+      int before = proxy.requests();
+      L1Header h = client.headerByNumber(latest).join();
+      client.receipts(h.hash()).join();
+      client.blockByHash(h.hash()).join();
+      client.headerByHash(h.hash()).join();
+      assertEquals(before + 1, proxy.requests(), "only the lookup by number went to the node");
     }
   }
 
