@@ -63,6 +63,19 @@ public final class OpContractsDeployer {
     this.receiptTimeout = receiptTimeout;
   }
 
+  /** Where round 1 put everything. */
+  private record Layout(
+      Address proxyAdmin,
+      L1Deployment.ProxiedContract superchainConfig,
+      L1Deployment.ProxiedContract protocolVersions,
+      L1Deployment.ProxiedContract systemConfig,
+      L1Deployment.ProxiedContract portal,
+      L1Deployment.ProxiedContract oracle) {}
+
+  private static final String[] PROXIED = {
+    "SuperchainConfig", "ProtocolVersions", "SystemConfig", "OptimismPortal", "L2OutputOracle"
+  };
+
   /**
    * Deploys and initialises everything.
    *
@@ -74,24 +87,50 @@ public final class OpContractsDeployer {
         new L1TransactionSender(
             client, params.deployerKey(), chainId, scheduler, pollInterval, receiptTimeout);
     Address deployer = sender.address();
-    long nonce = sender.nextNonce().join();
     LOG.info(
         "deploying the OP L1 contracts ({}) from {} on L1 chain {}",
         artifacts.source(),
         deployer,
         chainId);
+    Layout layout = createContracts(sender);
+    Address inbox = params.effectiveBatchInbox();
+    initialiseConfigs(sender, layout, params, inbox);
+    L1BlockRef startBlock = startBlock(layout.systemConfig().proxy());
+    long genesisTime = params.l2GenesisTime().orElse(startBlock.timestamp());
+    initialiseOracleAndPortal(sender, layout, params, genesisTime);
+    L1Deployment deployment =
+        new L1Deployment(
+            chainId,
+            deployer,
+            layout.proxyAdmin(),
+            layout.superchainConfig(),
+            layout.protocolVersions(),
+            layout.systemConfig(),
+            layout.portal(),
+            layout.oracle(),
+            inbox,
+            startBlock,
+            genesisTime,
+            artifacts.source());
+    LOG.info(
+        "OP L1 contracts deployed: portal {}, system config {}, start block {}",
+        layout.portal().proxy(),
+        layout.systemConfig().proxy(),
+        startBlock);
+    return deployment;
+  }
 
-    // Round 1: ProxyAdmin, five proxies, five implementations, at predictable addresses.
+  /** Round 1: ProxyAdmin, five proxies, five implementations, at predictable addresses. */
+  private Layout createContracts(L1TransactionSender sender) {
+    Address deployer = sender.address();
+    long nonce = sender.nextNonce().join();
     Address proxyAdmin = ContractAddress.create(deployer, nonce);
-    String[] names = {
-      "SuperchainConfig", "ProtocolVersions", "SystemConfig", "OptimismPortal", "L2OutputOracle"
-    };
     List<TxRequest> creations = new ArrayList<>();
     creations.add(TxRequest.create(artifacts.get("ProxyAdmin").creationCode(deployer)));
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < PROXIED.length; i++) {
       creations.add(TxRequest.create(artifacts.get("Proxy").creationCode(proxyAdmin)));
     }
-    for (String name : names) {
+    for (String name : PROXIED) {
       creations.add(TxRequest.create(artifacts.get(name).creationCode()));
     }
     List<L1Receipt> created = sendAll(sender, creations);
@@ -112,114 +151,90 @@ public final class OpContractsDeployer {
       }
       addresses.add(actual);
     }
-    L1Deployment.ProxiedContract superchainConfig = proxied(addresses, 0);
-    L1Deployment.ProxiedContract protocolVersions = proxied(addresses, 1);
-    L1Deployment.ProxiedContract systemConfig = proxied(addresses, 2);
-    L1Deployment.ProxiedContract portal = proxied(addresses, 3);
-    L1Deployment.ProxiedContract oracle = proxied(addresses, 4);
-    Address inbox = params.effectiveBatchInbox();
+    return new Layout(
+        proxyAdmin,
+        proxied(addresses, 0),
+        proxied(addresses, 1),
+        proxied(addresses, 2),
+        proxied(addresses, 3),
+        proxied(addresses, 4));
+  }
 
-    // Round 2: initialisations that need nothing but addresses.
-    AbiFunction upgradeAndCall = artifacts.get("ProxyAdmin").function("upgradeAndCall");
-    List<TxRequest> round2 = new ArrayList<>();
-    round2.add(
-        upgrade(
-            upgradeAndCall,
-            proxyAdmin,
-            superchainConfig,
-            artifacts
-                .get("SuperchainConfig")
-                .function("initialize")
-                .encodeCall(params.guardian(), false)));
-    round2.add(
-        upgrade(
-            upgradeAndCall,
-            proxyAdmin,
-            protocolVersions,
-            artifacts
-                .get("ProtocolVersions")
-                .function("initialize")
-                .encodeCall(params.owner(), BigInteger.ZERO, BigInteger.ZERO)));
-    round2.add(
-        upgrade(
-            upgradeAndCall,
-            proxyAdmin,
-            systemConfig,
-            systemConfigInit(params, portal.proxy(), inbox)));
-    sendAll(sender, round2);
+  /** Round 2: the initialisations that need nothing but addresses. */
+  private void initialiseConfigs(
+      L1TransactionSender sender, Layout layout, DevnetL1Params params, Address inbox) {
+    sendAll(
+        sender,
+        List.of(
+            upgrade(
+                layout,
+                layout.superchainConfig(),
+                initialize("SuperchainConfig", params.guardian(), false)),
+            upgrade(
+                layout,
+                layout.protocolVersions(),
+                initialize("ProtocolVersions", params.owner(), BigInteger.ZERO, BigInteger.ZERO)),
+            upgrade(
+                layout,
+                layout.systemConfig(),
+                systemConfigInit(params, layout.portal().proxy(), inbox))));
+  }
 
-    L1BlockRef startBlock = startBlock(systemConfig.proxy());
-    long genesisTime = params.l2GenesisTime().orElse(startBlock.timestamp());
-
-    // Round 3: the output oracle (needs the L2 genesis time) and the portal.
-    List<TxRequest> round3 = new ArrayList<>();
-    round3.add(
+  /**
+   * Round 3: the output oracle (it needs the L2 genesis time, by default the start block's), the
+   * portal, and the ProxyAdmin handed to the owner.
+   */
+  private void initialiseOracleAndPortal(
+      L1TransactionSender sender, Layout layout, DevnetL1Params params, long genesisTime) {
+    List<TxRequest> round = new ArrayList<>();
+    round.add(
         upgrade(
-            upgradeAndCall,
-            proxyAdmin,
-            oracle,
-            artifacts
-                .get("L2OutputOracle")
-                .function("initialize")
-                .encodeCall(
-                    BigInteger.valueOf(params.outputSubmissionInterval()),
-                    BigInteger.valueOf(params.l2BlockTime()),
-                    BigInteger.ZERO,
-                    BigInteger.valueOf(genesisTime),
-                    params.proposer(),
-                    params.challenger(),
-                    BigInteger.valueOf(params.finalizationPeriodSeconds()))));
-    round3.add(
+            layout,
+            layout.oracle(),
+            initialize(
+                "L2OutputOracle",
+                BigInteger.valueOf(params.outputSubmissionInterval()),
+                BigInteger.valueOf(params.l2BlockTime()),
+                BigInteger.ZERO,
+                BigInteger.valueOf(genesisTime),
+                params.proposer(),
+                params.challenger(),
+                BigInteger.valueOf(params.finalizationPeriodSeconds()))));
+    round.add(
         upgrade(
-            upgradeAndCall,
-            proxyAdmin,
-            portal,
-            artifacts
-                .get("OptimismPortal")
-                .function("initialize")
-                .encodeCall(oracle.proxy(), systemConfig.proxy(), superchainConfig.proxy())));
-    if (!params.owner().equals(deployer)) {
-      round3.add(
+            layout,
+            layout.portal(),
+            initialize(
+                "OptimismPortal",
+                layout.oracle().proxy(),
+                layout.systemConfig().proxy(),
+                layout.superchainConfig().proxy())));
+    if (!params.owner().equals(sender.address())) {
+      round.add(
           TxRequest.call(
-              proxyAdmin,
+              layout.proxyAdmin(),
               artifacts
                   .get("ProxyAdmin")
                   .function("transferOwnership")
                   .encodeCall(params.owner())));
     }
-    sendAll(sender, round3);
+    sendAll(sender, round);
+  }
 
-    L1Deployment deployment =
-        new L1Deployment(
-            chainId,
-            deployer,
-            proxyAdmin,
-            superchainConfig,
-            protocolVersions,
-            systemConfig,
-            portal,
-            oracle,
-            inbox,
-            startBlock,
-            genesisTime,
-            artifacts.source());
-    LOG.info(
-        "OP L1 contracts deployed: portal {}, system config {}, start block {}",
-        portal.proxy(),
-        systemConfig.proxy(),
-        startBlock);
-    return deployment;
+  private Bytes initialize(String contract, Object... args) {
+    return artifacts.get(contract).function("initialize").encodeCall(args);
+  }
+
+  /** {@code ProxyAdmin.upgradeAndCall(proxy, implementation, init)}. */
+  private TxRequest upgrade(Layout layout, L1Deployment.ProxiedContract c, Bytes init) {
+    AbiFunction upgradeAndCall = artifacts.get("ProxyAdmin").function("upgradeAndCall");
+    return TxRequest.call(
+        layout.proxyAdmin(), upgradeAndCall.encodeCall(c.proxy(), c.implementation(), init));
   }
 
   private static L1Deployment.ProxiedContract proxied(List<Address> created, int index) {
     // created: [ProxyAdmin, proxy0..proxy4, impl0..impl4]
     return new L1Deployment.ProxiedContract(created.get(1 + index), created.get(6 + index));
-  }
-
-  private static TxRequest upgrade(
-      AbiFunction upgradeAndCall, Address proxyAdmin, L1Deployment.ProxiedContract c, Bytes init) {
-    return TxRequest.call(
-        proxyAdmin, upgradeAndCall.encodeCall(c.proxy(), c.implementation(), init));
   }
 
   private Bytes systemConfigInit(DevnetL1Params p, Address portalProxy, Address inbox) {
