@@ -1,5 +1,6 @@
 package io.opal.consensus.devnet.l1;
 
+import io.opal.consensus.devnet.genesis.DevnetRollupConfig;
 import io.opal.primitives.Address;
 import io.opal.primitives.crypto.Secp256k1;
 import java.util.Optional;
@@ -94,14 +95,12 @@ public record DevnetL1Params(
     return Secp256k1.get().address(deployerKey.toArray());
   }
 
-  /** The devnet convention: 0xff, zeros, then the L2 chain id as a big-endian number. */
+  /**
+   * The conventional batch inbox (0xff00…00 followed by the chain id's decimal digits read as hex,
+   * as OP Sepolia's), the same the devnet's rollup config names.
+   */
   public static Address defaultBatchInbox(long l2ChainId) {
-    byte[] raw = new byte[Address.SIZE];
-    raw[0] = (byte) 0xff;
-    for (int i = 0; i < 8; i++) {
-      raw[Address.SIZE - 1 - i] = (byte) (l2ChainId >>> (8 * i));
-    }
-    return Address.wrap(raw);
+    return DevnetRollupConfig.batchInbox(l2ChainId);
   }
 
   public Address effectiveBatchInbox() {

@@ -1,5 +1,6 @@
 package io.opal.consensus.devnet.l1;
 
+import io.opal.consensus.devnet.genesis.DevnetL2Params;
 import io.opal.consensus.l1.L1BlockRef;
 import io.opal.primitives.Address;
 import java.util.LinkedHashMap;
@@ -54,6 +55,22 @@ public record L1Deployment(
     put(m, "L2OutputOracle", l2OutputOracle);
     m.put("BatchInbox", batchInbox);
     return m;
+  }
+
+  /**
+   * The addresses the L2 genesis takes. The bridges and messenger are not deployed on the devnet's
+   * L1 (nothing in derivation needs them), so they are zero.
+   */
+  public DevnetL2Params.L1Addresses l2GenesisAddresses() {
+    return new DevnetL2Params.L1Addresses(
+        optimismPortal.proxy(),
+        systemConfig.proxy(),
+        Address.ZERO,
+        Address.ZERO,
+        Address.ZERO,
+        l2OutputOracle.proxy(),
+        superchainConfig.proxy(),
+        protocolVersions.proxy());
   }
 
   private static void put(Map<String, Address> m, String name, ProxiedContract c) {

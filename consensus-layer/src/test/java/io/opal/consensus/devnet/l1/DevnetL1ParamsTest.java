@@ -13,6 +13,7 @@ class DevnetL1ParamsTest {
 
   @Test
   void defaultsUseTheDeployerForEveryRole() {
+    // The inbox convention: chain id digits after 0xff00..., as OP Sepolia (11155420) uses.
     DevnetL1Params p = DevnetL1Params.defaults(KEY);
     Address deployer = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
     assertEquals(deployer, p.deployer());
@@ -20,10 +21,10 @@ class DevnetL1ParamsTest {
     assertEquals(deployer, p.unsafeBlockSigner());
     assertEquals(901, p.l2ChainId());
     assertEquals(
-        Address.fromHex("0xff00000000000000000000000000000000000385"), p.effectiveBatchInbox());
+        Address.fromHex("0xff00000000000000000000000000000000000901"), p.effectiveBatchInbox());
     assertEquals(
-        Address.fromHex("0xff000000000000000000000000000000000010e2"),
-        p.withL2ChainId(4322).effectiveBatchInbox());
+        Address.fromHex("0xff00000000000000000000000000000011155420"),
+        p.withL2ChainId(11155420).effectiveBatchInbox());
   }
 
   @Test

@@ -146,7 +146,7 @@ class OpContractsDeployerAnvilTest {
     assertEquals(BigInteger.valueOf(1368), get(sc, "SystemConfig", "basefeeScalar"));
     assertEquals(BigInteger.valueOf(810_949), get(sc, "SystemConfig", "blobbasefeeScalar"));
     assertEquals(d.batchInbox(), get(sc, "SystemConfig", "batchInbox"));
-    assertEquals(DevnetL1Params.defaultBatchInbox(901), d.batchInbox());
+    assertEquals(Address.fromHex("0xff00000000000000000000000000000000000901"), d.batchInbox());
     assertEquals(d.optimismPortal().proxy(), get(sc, "SystemConfig", "optimismPortal"));
     assertEquals(
         BigInteger.valueOf(d.startBlock().number()), get(sc, "SystemConfig", "startBlock"));
@@ -187,6 +187,8 @@ class OpContractsDeployerAnvilTest {
     assertEquals(31337, d.l1ChainId());
     assertEquals("@eth-optimism/contracts-bedrock@0.17.3", d.artifacts());
     assertEquals(12, d.addresses().size());
+    assertEquals(d.depositContract(), d.l2GenesisAddresses().optimismPortal());
+    assertEquals(sc, d.l2GenesisAddresses().systemConfig());
   }
 
   @Test
