@@ -57,18 +57,33 @@ final class BlockStart {
     world.apply(state.changes(clearEmpty));
   }
 
+  /**
+   * The create2Deployer runtime code, as the OP specs publish it in {@code preinstalls.md} (packed
+   * into the jar at build time, never committed): the hex literal after "When Canyon activates, the
+   * contract code at ... is set to". Checked against the known code hash.
+   */
   static byte[] create2DeployerCode() {
     byte[] code = create2DeployerCode;
     if (code == null) {
-      String name = "/io/opal/execution/op/create2deployer-runtime.hex";
+      String name = "/io/opal/execution/op/spec/preinstalls.md";
+      String text;
       try (InputStream in = BlockStart.class.getResourceAsStream(name)) {
         if (in == null) {
-          throw new IllegalStateException(name + " is not on the classpath");
+          throw new IllegalStateException(
+              name + " is not on the classpath (built from ../shared/specs/optimism/protocol)");
         }
-        code = Hex.decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + name, e);
       }
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "When Canyon activates, the contract code at `0x[0-9a-fA-F]{40}` is set to\\s*`(0x[0-9a-fA-F]+)`")
+              .matcher(text);
+      if (!m.find()) {
+        throw new IllegalStateException(name + " does not state the create2Deployer code");
+      }
+      code = Hex.decode(m.group(1));
       if (!Hash.keccak(code).equals(CREATE2_DEPLOYER_CODE_HASH)) {
         throw new IllegalStateException(name + " does not hash to " + CREATE2_DEPLOYER_CODE_HASH);
       }
