@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       InitCommand.class,
       EvmCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpalMain implements Runnable {

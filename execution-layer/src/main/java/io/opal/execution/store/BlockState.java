@@ -295,6 +295,7 @@ public final class BlockState implements WorldState {
    * The storage root of {@code address} with every change applied so far (the Isthmus header's
    * withdrawalsRoot is the L2ToL1MessagePasser's); {@link Hash#EMPTY_TRIE} for no account.
    */
+  @Override
   public Hash storageRoot(Address address) {
     Entry e = entry(address);
     if (!e.exists()) {
