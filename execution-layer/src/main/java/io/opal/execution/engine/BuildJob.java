@@ -1,0 +1,293 @@
+package io.opal.execution.engine;
+
+import io.opal.execution.op.BlockValidationException;
+import io.opal.execution.op.ExecutedBlock;
+import io.opal.execution.op.OpBlockBuilder;
+import io.opal.execution.op.TransactionSource;
+import io.opal.execution.op.TxInclusion;
+import io.opal.execution.store.BlockState;
+import io.opal.primitives.Hash;
+import io.opal.primitives.block.BlockHeader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tuweni.units.bigints.UInt256;
+
+/**
+ * One block being built by {@link ExecutionEngine#startBuild}. Its forced transactions ran when it
+ * was started; unless the attributes said {@code noTxPool}, a filler thread of its own then takes
+ * pool transactions best-first until the block is full or {@link #seal()} is called, and while the
+ * pool is dry it asks again every poll interval. Between transactions the filler brings the state
+ * root up to date (after every {@code rootInterval} inclusions, and whenever it runs out of work),
+ * so that sealing only hashes what changed since.
+ *
+ * <p>{@link #seal()} and {@link #cancel()} belong to the engine's writer thread; the partial-result
+ * getters may be called from any thread.
+ */
+public final class BuildJob {
+  /** The cheapest transaction costs 21000 gas: below that nothing more fits. */
+  private static final long MIN_TX_GAS = 21_000;
+
+  private enum Status {
+    BUILDING,
+    SEALED,
+    CANCELLED
+  }
+
+  private final ExecutionEngine engine;
+  private final BlockHeader parent;
+  private final OpBlockBuilder builder;
+  private final BlockState state;
+  private final TransactionProvider provider;
+  private final UInt256 baseFee;
+  private final int rootInterval;
+  private final long pollNanos;
+  private final Object wakeup = new Object();
+  private final java.util.concurrent.CountDownLatch firstPass =
+      new java.util.concurrent.CountDownLatch(1);
+  private final List<Hash> included = new ArrayList<>(); // guarded by itself
+  private final List<SkippedTransaction> skipped = new ArrayList<>(); // guarded by itself
+  private final Thread filler;
+  private volatile boolean stopping;
+  private volatile long gasUsed;
+  private volatile long executionNanos;
+  private volatile Throwable failure;
+  private Status status = Status.BUILDING;
+
+  BuildJob(
+      ExecutionEngine engine,
+      BlockHeader parent,
+      OpBlockBuilder builder,
+      BlockState state,
+      TransactionProvider provider,
+      UInt256 baseFee,
+      boolean fill,
+      long forcedNanos,
+      List<Hash> forcedHashes) {
+    this.engine = engine;
+    this.parent = parent;
+    this.builder = builder;
+    this.state = state;
+    this.provider = provider;
+    this.baseFee = baseFee;
+    this.rootInterval = engine.options().rootInterval();
+    this.pollNanos = engine.options().pollMillis() * 1_000_000L;
+    this.executionNanos = forcedNanos;
+    this.gasUsed = builder.gasUsed();
+    this.included.addAll(forcedHashes);
+    if (fill) {
+      filler =
+          Thread.ofPlatform()
+              .daemon()
+              .name("opal-build-" + (parent.number() + 1))
+              .unstarted(this::fill);
+      filler.start();
+    } else {
+      filler = null;
+    }
+  }
+
+  /** The block this job builds on. */
+  public BlockHeader parent() {
+    return parent;
+  }
+
+  /** Number of transactions in the block so far (forced ones included). */
+  public int transactionCount() {
+    synchronized (included) {
+      return included.size();
+    }
+  }
+
+  /** Hashes of the transactions in the block so far, in block order (pre-confirmations). */
+  public List<Hash> includedTransactions() {
+    synchronized (included) {
+      return List.copyOf(included);
+    }
+  }
+
+  /** Gas used so far. */
+  public long gasUsed() {
+    return gasUsed;
+  }
+
+  /** Time spent executing transactions so far. */
+  public long executionNanos() {
+    return executionNanos;
+  }
+
+  /** Pool transactions offered and left out so far, with the reason. */
+  public List<SkippedTransaction> skippedTransactions() {
+    synchronized (skipped) {
+      return List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * Waits until the filler has taken everything its first pool snapshot offered (or the block is
+   * full, or filling stopped): for a caller that wants a full block rather than a deadline.
+   *
+   * @return whether that happened within {@code timeout}
+   */
+  public boolean awaitFilled(java.time.Duration timeout) throws InterruptedException {
+    return filler == null
+        || firstPass.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Whether the job can still be sealed. */
+  public synchronized boolean isBuilding() {
+    return status == Status.BUILDING;
+  }
+
+  // ------------------------------------------------------------------------------ filler
+
+  private void fill() {
+    try {
+      Set<Hash> seen = new HashSet<>();
+      int sinceRoot = 0;
+      while (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
+        sinceRoot = fillFrom(provider.transactions(baseFee), seen, sinceRoot);
+        if (sinceRoot > 0) {
+          state.stateRoot(); // idle: hash what changed so far, sealing then has less to do
+          sinceRoot = 0;
+        }
+        firstPass.countDown();
+        synchronized (wakeup) {
+          if (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
+            wakeup.wait(pollNanos / 1_000_000L, (int) (pollNanos % 1_000_000L));
+          }
+        }
+      }
+      if (sinceRoot > 0) {
+        state.stateRoot();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) { // reported by seal(): the block cannot be finished
+      failure = t;
+    } finally {
+      firstPass.countDown();
+    }
+  }
+
+  /** Takes transactions from one source until it is dry, the block is full, or seal is called. */
+  private int fillFrom(TransactionSource source, Set<Hash> seen, int sinceRoot)
+      throws BlockValidationException {
+    while (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
+      Optional<TransactionSource.Candidate> next = source.next();
+      if (next.isEmpty()) {
+        return sinceRoot;
+      }
+      TransactionSource.Candidate c = next.get();
+      Hash hash = Hash.keccak(c.envelope());
+      if (seen.contains(hash)) {
+        continue; // included earlier from a previous snapshot of the pool
+      }
+      long start = System.nanoTime();
+      TxInclusion r = builder.tryAdd(c);
+      executionNanos += System.nanoTime() - start;
+      if (r instanceof TxInclusion.NotIncluded n) {
+        synchronized (skipped) {
+          skipped.add(new SkippedTransaction(hash, c.sender(), n.cause(), n.detail()));
+        }
+        if (n.cause() != TxInclusion.Cause.NONCE_TOO_LOW) {
+          source.skipSender(c.sender()); // its later nonces cannot run without this one
+        }
+        continue;
+      }
+      seen.add(hash);
+      synchronized (included) {
+        included.add(hash);
+      }
+      gasUsed = builder.gasUsed();
+      if (++sinceRoot >= rootInterval) {
+        state.stateRoot();
+        sinceRoot = 0;
+      }
+    }
+    return sinceRoot;
+  }
+
+  /** Stops the filler after its current transaction; returns the nanoseconds waited. */
+  private long stopFiller() {
+    long start = System.nanoTime();
+    stopping = true;
+    if (filler != null) {
+      synchronized (wakeup) {
+        wakeup.notifyAll();
+      }
+      boolean interrupted = false;
+      while (filler.isAlive()) {
+        try {
+          filler.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return System.nanoTime() - start;
+  }
+
+  // ------------------------------------------------------------------------------ ending
+
+  /**
+   * Stops filling, finishes the block (state root, receipts and transactions roots, header) and
+   * commits it with its receipts, state, transaction lookups, canonical index and the unsafe head
+   * in one batch (when built on the unsafe head; on another block it is stored beside the chain for
+   * a later forkchoice update).
+   *
+   * @throws EngineException {@code BUILD_ABORTED} if the job was cancelled or already sealed, the
+   *     head moved under it, or filling failed
+   */
+  public synchronized SealedBlock seal() {
+    if (status != Status.BUILDING) {
+      throw new EngineException(
+          EngineException.Kind.BUILD_ABORTED,
+          "the build job is already " + status.name().toLowerCase());
+    }
+    long start = System.nanoTime();
+    long stopNanos = stopFiller();
+    status = Status.CANCELLED; // unless the commit below succeeds
+    Throwable t = failure;
+    if (t != null) {
+      engine.jobEnded(this);
+      throw new EngineException(
+          EngineException.Kind.BUILD_ABORTED, "filling the block failed: " + t, t);
+    }
+    ExecutedBlock block;
+    try {
+      block = builder.seal();
+    } catch (BlockValidationException e) {
+      engine.jobEnded(this);
+      throw new EngineException(EngineException.Kind.INVALID_ATTRIBUTES, e.getMessage(), e);
+    }
+    long commitStart = System.nanoTime();
+    var key = engine.commitBuilt(this, block, state);
+    long end = System.nanoTime();
+    status = Status.SEALED;
+    return new SealedBlock(block, key, executionNanos, end - start, stopNanos, end - commitStart);
+  }
+
+  /** Stops filling and drops the block (nothing is written). Does nothing once sealed. */
+  public synchronized void cancel() {
+    if (status != Status.BUILDING) {
+      return;
+    }
+    stopFiller();
+    status = Status.CANCELLED;
+    engine.jobEnded(this);
+  }
+
+  /** Called by the engine when the head moves under the job: it can no longer be sealed. */
+  void abandon() {
+    stopFiller();
+    synchronized (this) {
+      status = Status.CANCELLED;
+    }
+  }
+}

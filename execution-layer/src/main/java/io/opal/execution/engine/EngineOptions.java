@@ -1,0 +1,19 @@
+package io.opal.execution.engine;
+
+/**
+ * Tuning of the engine's build jobs.
+ *
+ * @param rootInterval a filling job brings the state root up to date after this many inclusions
+ *     (smaller: less left for seal, more repeated hashing of the upper trie)
+ * @param pollMillis how often a job whose pool ran dry asks for new transactions
+ * @param codeCacheEntries contract analyses kept across blocks
+ */
+public record EngineOptions(int rootInterval, long pollMillis, int codeCacheEntries) {
+  public static final EngineOptions DEFAULT = new EngineOptions(256, 20, 1024);
+
+  public EngineOptions {
+    if (rootInterval < 1 || pollMillis < 1 || codeCacheEntries < 1) {
+      throw new IllegalArgumentException("engine options must be positive");
+    }
+  }
+}
