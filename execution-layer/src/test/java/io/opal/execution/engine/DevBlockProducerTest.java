@@ -96,21 +96,28 @@ class DevBlockProducerTest {
           pool.add(transfer(2, i, CAROL, 1, 1));
         }
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (engine.heads().unsafe().number() < 4 && System.nanoTime() < deadline) {
+        long startHead = engine.heads().unsafe().number();
+        while ((included(engine) < 4 || engine.heads().unsafe().number() < startHead + 3)
+            && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
-        assertTrue(engine.heads().unsafe().number() >= 4, "blocks were produced");
+        assertTrue(engine.heads().unsafe().number() >= startHead + 3, "blocks were produced");
         assertEquals(0, engine.heads().safe().number(), "only the unsafe head moves");
         scheduler.shutdown();
         assertTrue(scheduler.awaitTermination(10, TimeUnit.SECONDS));
       }
-      long included = 0;
-      for (long n = 1; n <= engine.heads().unsafe().number(); n++) {
-        included += engine.block(n).orElseThrow().body().transactions().size() - 1;
-      }
-      assertEquals(4, included, "each pool transaction exactly once");
+      assertEquals(4, included(engine), "each pool transaction exactly once");
     } finally {
       scheduler.shutdownNow();
     }
+  }
+
+  /** Pool transactions in the canonical chain (every block's but the L1-info deposit). */
+  private static long included(ExecutionEngine engine) {
+    long n = 0;
+    for (long b = 1; b <= engine.heads().unsafe().number(); b++) {
+      n += engine.block(b).map(x -> x.body().transactions().size() - 1).orElse(0);
+    }
+    return n;
   }
 }

@@ -41,8 +41,11 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
-/** A small OP chain for engine tests: config, funded genesis, signed transfers, attributes. */
-final class EngineTestChain {
+/**
+ * A small OP chain for engine tests and the engine benchmark: config, funded genesis, signed
+ * transfers, attributes.
+ */
+public final class EngineTestChain {
   private EngineTestChain() {}
 
   static final long CHAIN_ID = 901;
@@ -51,19 +54,20 @@ final class EngineTestChain {
   static final long GENESIS_BASE_FEE = 1_000_000_000;
   static final UInt256 ETHER = UInt256.valueOf(BigInteger.TEN.pow(18));
 
-  static byte[] key(int n) {
-    byte[] k = new byte[32];
-    k[0] = 0x21;
-    k[31] = (byte) (n + 1);
-    return k;
+  /** The private key of account {@code n}. */
+  public static byte[] key(int n) {
+    return Hash.keccak(("opal engine account " + n).getBytes()).toArray();
   }
 
-  static Address address(int n) {
-    return Secp256k1.get().address(key(n));
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, Address> ADDRESSES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  public static Address address(int n) {
+    return ADDRESSES.computeIfAbsent(n, k -> Secp256k1.get().address(key(k)));
   }
 
   /** A chain whose forks up to {@code last} are active from genesis. */
-  static RollupConfig config(OpFork last) {
+  public static RollupConfig config(OpFork last) {
     Map<OpFork, Long> times = new EnumMap<>(OpFork.class);
     times.put(last, 0L);
     return new RollupConfig(
@@ -89,8 +93,14 @@ final class EngineTestChain {
 
   /** Writes a genesis block funding accounts {@code 0..accounts-1} with 1000 ether each. */
   static Block writeGenesis(ChainDatabase db, RollupConfig config, int accounts) {
+    return writeGenesis(db, config, accounts, List.of());
+  }
+
+  /** {@link #writeGenesis(ChainDatabase, RollupConfig, int)} plus {@code extra} accounts. */
+  public static Block writeGenesis(
+      ChainDatabase db, RollupConfig config, int accounts, List<AccountUpdate> extra) {
     BlockState state = BlockState.empty();
-    List<AccountUpdate> updates = new ArrayList<>();
+    List<AccountUpdate> updates = new ArrayList<>(extra);
     for (int i = 0; i < accounts; i++) {
       updates.add(
           new AccountUpdate.Updated(
@@ -165,7 +175,7 @@ final class EngineTestChain {
   }
 
   /** Attributes for the child of {@code parent}: the L1-info deposit, then the pool if allowed. */
-  static OpPayloadAttributes attributes(
+  public static OpPayloadAttributes attributes(
       RollupConfig config, BlockHeader parent, boolean noTxPool, int randaoSalt) {
     long t = parent.timestamp() + 2;
     return new OpPayloadAttributes(
@@ -202,7 +212,7 @@ final class EngineTestChain {
   }
 
   /** A pool stand-in: hands out its transactions in list order, honouring skipSender. */
-  static final class ListSource implements TransactionSource {
+  public static final class ListSource implements TransactionSource {
     private final Deque<Candidate> queue = new ArrayDeque<>();
     private final Set<Address> skipped = new HashSet<>();
 
@@ -210,6 +220,13 @@ final class EngineTestChain {
       for (SignedTransaction tx : txs) {
         queue.add(new Candidate(tx, tx.sender(), TransactionCodec.encode(tx)));
       }
+    }
+
+    /** Over candidates whose senders are known already (as a pool's are). */
+    public static ListSource ofCandidates(List<Candidate> candidates) {
+      ListSource s = new ListSource(List.of());
+      s.queue.addAll(candidates);
+      return s;
     }
 
     @Override
