@@ -48,7 +48,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 public final class EngineTestChain {
   private EngineTestChain() {}
 
-  static final long CHAIN_ID = 901;
+  public static final long CHAIN_ID = 901;
   static final long GENESIS_TIME = 1_700_000_000;
   static final long GAS_LIMIT = 30_000_000;
   static final long GENESIS_BASE_FEE = 1_000_000_000;
