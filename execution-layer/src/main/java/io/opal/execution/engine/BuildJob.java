@@ -150,7 +150,7 @@ public final class BuildJob {
       while (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
         sinceRoot = fillFrom(provider.transactions(baseFee), seen, sinceRoot);
         if (sinceRoot > 0) {
-          state.stateRoot(); // idle: hash what changed so far, sealing then has less to do
+          builder.prepareSeal(); // idle: hash what changed so far, sealing then has less to do
           sinceRoot = 0;
         }
         firstPass.countDown();
@@ -161,7 +161,7 @@ public final class BuildJob {
         }
       }
       if (sinceRoot > 0) {
-        state.stateRoot();
+        builder.prepareSeal();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -203,7 +203,7 @@ public final class BuildJob {
       }
       gasUsed = builder.gasUsed();
       if (++sinceRoot >= rootInterval) {
-        state.stateRoot();
+        builder.prepareSeal();
         sinceRoot = 0;
       }
     }

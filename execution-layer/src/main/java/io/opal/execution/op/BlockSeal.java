@@ -6,10 +6,8 @@ import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.block.Bloom;
-import io.opal.primitives.block.Receipt;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
-import io.opal.primitives.trie.OrderedTrie;
 import io.opal.primitives.tx.Transaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,21 +26,20 @@ final class BlockSeal {
   static final Hash EMPTY_REQUESTS_HASH =
       Hash.fromHex("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
+  /** The header's transactions root, receipts root and logs bloom, computed by the builder. */
+  record Roots(Hash transactionsRoot, Hash receiptsRoot, Bloom logsBloom) {}
+
   static ExecutedBlock seal(
       RollupConfig config,
       OpFork fork,
       BlockTemplate t,
       WorldState world,
       List<ExecutedTransaction> txs,
-      List<byte[]> envelopes,
+      Roots roots,
       long gasUsed,
       long daFootprint) {
-    List<Receipt> receipts = new ArrayList<>(txs.size());
-    List<Bloom> blooms = new ArrayList<>(txs.size());
     List<Transaction> transactions = new ArrayList<>(txs.size());
     for (ExecutedTransaction tx : txs) {
-      receipts.add(tx.receipt());
-      blooms.add(tx.receipt().logsBloom());
       transactions.add(tx.transaction());
     }
     BlockHeader.Builder h =
@@ -51,9 +48,9 @@ final class BlockSeal {
             .ommersHash(Hash.EMPTY_LIST)
             .beneficiary(t.beneficiary())
             .stateRoot(world.stateRoot())
-            .transactionsRoot(OrderedTrie.root(envelopes))
-            .receiptsRoot(Receipt.receiptsRoot(receipts))
-            .logsBloom(Bloom.union(blooms))
+            .transactionsRoot(roots.transactionsRoot())
+            .receiptsRoot(roots.receiptsRoot())
+            .logsBloom(roots.logsBloom())
             .number(t.number())
             .gasLimit(t.gasLimit())
             .gasUsed(gasUsed)

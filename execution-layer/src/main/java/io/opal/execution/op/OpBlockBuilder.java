@@ -25,6 +25,8 @@ import io.opal.primitives.block.EthereumReceipt;
 import io.opal.primitives.block.Receipt;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
+import io.opal.primitives.rlp.RlpWriter;
+import io.opal.primitives.trie.MerklePatriciaTrie;
 import io.opal.primitives.tx.DepositTransaction;
 import io.opal.primitives.tx.SignedTransaction;
 import io.opal.primitives.tx.Transaction;
@@ -57,7 +59,11 @@ public final class OpBlockBuilder {
   private final BlockEnv env;
   private final UInt256 baseFee;
   private final List<ExecutedTransaction> included = new ArrayList<>();
-  private final List<byte[]> envelopes = new ArrayList<>();
+  // The header's transactions and receipts tries, grown as transactions go in so that their roots
+  // can be hashed ahead of sealing (prepareSeal) and only the rest at seal.
+  private final MerklePatriciaTrie transactionsTrie = new MerklePatriciaTrie();
+  private final MerklePatriciaTrie receiptsTrie = new MerklePatriciaTrie();
+  private final byte[] bloom = new byte[io.opal.primitives.block.Bloom.SIZE];
   private long gasUsed;
   private long daFootprint;
   private RollupFees fees; // read from the L1Block contract at the first sequenced transaction
@@ -280,9 +286,25 @@ public final class OpBlockBuilder {
   }
 
   private ExecutedTransaction record(ExecutedTransaction t, byte[] envelope) {
+    byte[] key = RlpWriter.encodeLong(included.size());
+    transactionsTrie.put(key, envelope);
+    receiptsTrie.put(key, t.receipt().encodeForReceiptsRoot());
+    byte[] logsBloom = t.receipt().logsBloom().bytes().toArrayUnsafe();
+    for (int i = 0; i < bloom.length; i++) {
+      bloom[i] |= logsBloom[i];
+    }
     included.add(t);
-    envelopes.add(envelope);
     return t;
+  }
+
+  /**
+   * Hashes what the block holds so far (state, transactions and receipts tries), so that a later
+   * {@link #seal} only hashes what changes after this call. For a builder that has idle time.
+   */
+  public void prepareSeal() {
+    world.stateRoot();
+    transactionsTrie.rootHash();
+    receiptsTrie.rootHash();
   }
 
   /**
@@ -358,6 +380,17 @@ public final class OpBlockBuilder {
     if (fork.isAtLeast(OpFork.JOVIAN)) {
       daFootprintGasScalar(); // op-geth checks the L1-info deposit of every Jovian block
     }
-    return BlockSeal.seal(config, fork, template, world, included, envelopes, gasUsed, daFootprint);
+    return BlockSeal.seal(
+        config,
+        fork,
+        template,
+        world,
+        included,
+        new BlockSeal.Roots(
+            transactionsTrie.rootHash(),
+            receiptsTrie.rootHash(),
+            io.opal.primitives.block.Bloom.wrap(bloom.clone())),
+        gasUsed,
+        daFootprint);
   }
 }
