@@ -101,7 +101,7 @@ public final class EngineImportBenchmark {
       List<Stats> built = new ArrayList<>();
       List<Block> chain = new ArrayList<>();
       for (int i = 0; i < warmup + blocks; i++) {
-        List<TransactionSource.Candidate> txs = workload.block(i);
+        List<TransactionSource.Candidate> txs = workload.block(i, workload.fullBlock());
         SealedBlock s = build(producer, txs);
         if (s.block().body().transactions().size() != txs.size() + 1) {
           throw new IllegalStateException("block " + s.block().number() + " left transactions out");
@@ -124,6 +124,20 @@ public final class EngineImportBenchmark {
           kind,
           chain.subList(warmup, chain.size()),
           Arrays.copyOfRange(insertNanos, warmup, chain.size()));
+      // Sequencer-sized blocks: what sealing costs when a block holds a typical load.
+      int small = intOption("small-txs", 100);
+      List<Stats> smallBlocks = new ArrayList<>();
+      for (int i = 0; i < warmup + blocks; i++) {
+        List<TransactionSource.Candidate> txs = workload.block(warmup + blocks + i, small);
+        SealedBlock s = build(producer, txs);
+        if (s.block().body().transactions().size() != txs.size() + 1) {
+          throw new IllegalStateException("a small block left transactions out");
+        }
+        if (i >= warmup) {
+          smallBlocks.add(new Stats(s));
+        }
+      }
+      report(kind + " " + small + "-tx blocks build+seal", smallBlocks);
     } finally {
       delete(producerDir);
       delete(importerDir);
@@ -152,7 +166,8 @@ public final class EngineImportBenchmark {
   }
 
   /** One sealed block's timings. */
-  private record Stats(long gas, int txs, long execution, long seal, long stop, long commit) {
+  private record Stats(
+      long gas, int txs, long execution, long seal, long stop, long commit, long write) {
     Stats(SealedBlock s) {
       this(
           s.block().header().gasUsed(),
@@ -160,7 +175,8 @@ public final class EngineImportBenchmark {
           s.executionNanos(),
           s.sealNanos(),
           s.stopNanos(),
-          s.commitNanos());
+          s.commitNanos(),
+          s.writeNanos());
     }
 
     long overhead() {
@@ -174,12 +190,13 @@ public final class EngineImportBenchmark {
     long[] overhead = stats.stream().mapToLong(Stats::overhead).sorted().toArray();
     long[] noCommit = stats.stream().mapToLong(s -> s.overhead() - s.commit()).sorted().toArray();
     long[] commit = stats.stream().mapToLong(Stats::commit).sorted().toArray();
+    long[] write = stats.stream().mapToLong(Stats::write).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
         "%s: %d blocks, %,d txs, %.1f Mgas; execution %.1f Mgas/s on the job thread;"
             + " sealing overhead (seal - tx execution) p50 %.2f ms, p99 %.2f ms,"
-            + " of which batch commit p50 %.2f ms p99 %.2f ms; without the commit p50 %.2f ms"
-            + " p99 %.2f ms%n",
+            + " of which batch commit p50 %.2f ms p99 %.2f ms (its RocksDB write p50 %.2f ms"
+            + " p99 %.2f ms); without the commit p50 %.2f ms p99 %.2f ms%n",
         what,
         stats.size(),
         stats.stream().mapToLong(Stats::txs).sum(),
@@ -189,6 +206,8 @@ public final class EngineImportBenchmark {
         pct(overhead, 99) / 1e6,
         pct(commit, 50) / 1e6,
         pct(commit, 99) / 1e6,
+        pct(write, 50) / 1e6,
+        pct(write, 99) / 1e6,
         pct(noCommit, 50) / 1e6,
         pct(noCommit, 99) / 1e6);
   }
@@ -222,7 +241,10 @@ public final class EngineImportBenchmark {
   // ----------------------------------------------------------------------------- workloads
 
   private interface Workload {
-    List<TransactionSource.Candidate> block(int index);
+    /** The transactions of a block that fills the gas limit. */
+    int fullBlock();
+
+    List<TransactionSource.Candidate> block(int index, int count);
   }
 
   /** Signs a transaction of account {@code from} (its sender is known, as in a pool). */
@@ -256,12 +278,16 @@ public final class EngineImportBenchmark {
   /** Full blocks of 21,000-gas transfers (the L1-info deposit's 1M gas limit taken off). */
   private final class EthTransfers implements Workload {
     @Override
-    public List<TransactionSource.Candidate> block(int index) {
-      int count = (int) ((BLOCK_GAS - 1_000_000) / 21_000);
+    public int fullBlock() {
+      return (int) ((BLOCK_GAS - 1_000_000) / 21_000);
+    }
+
+    @Override
+    public List<TransactionSource.Candidate> block(int index, int count) {
       SplittableRandom random = new SplittableRandom(index);
       List<TransactionSource.Candidate> txs = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        int from = (index * count + i) % senders;
+        int from = (int) (((long) index * fullBlock() + i) % senders);
         txs.add(sign(from, recipient(random), UInt256.valueOf(1 + i), new byte[0], 21_000));
       }
       return txs;
@@ -340,12 +366,16 @@ public final class EngineImportBenchmark {
     }
 
     @Override
-    public List<TransactionSource.Candidate> block(int index) {
-      int count = (int) ((BLOCK_GAS - 1_000_000) / GAS_ESTIMATE);
+    public int fullBlock() {
+      return (int) ((BLOCK_GAS - 1_000_000) / GAS_ESTIMATE);
+    }
+
+    @Override
+    public List<TransactionSource.Candidate> block(int index, int count) {
       SplittableRandom random = new SplittableRandom(1_000 + index);
       List<TransactionSource.Candidate> txs = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        int from = 1 + (index * count + i) % (senders - 1);
+        int from = 1 + (int) (((long) index * fullBlock() + i) % (senders - 1));
         txs.add(transfer(from, recipient(random), UInt256.valueOf(1 + random.nextInt(1_000_000))));
       }
       return txs;

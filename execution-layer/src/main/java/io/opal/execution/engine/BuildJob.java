@@ -267,10 +267,17 @@ public final class BuildJob {
       throw new EngineException(EngineException.Kind.INVALID_ATTRIBUTES, e.getMessage(), e);
     }
     long commitStart = System.nanoTime();
-    var key = engine.commitBuilt(this, block, state);
+    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state);
     long end = System.nanoTime();
     status = Status.SEALED;
-    return new SealedBlock(block, key, executionNanos, end - start, stopNanos, end - commitStart);
+    return new SealedBlock(
+        block,
+        committed.key(),
+        executionNanos,
+        end - start,
+        stopNanos,
+        end - commitStart,
+        end - committed.batchReadyNanos());
   }
 
   /** Stops filling and drops the block (nothing is written). Does nothing once sealed. */

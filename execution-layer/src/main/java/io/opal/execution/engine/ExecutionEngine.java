@@ -141,21 +141,27 @@ public final class ExecutionEngine {
     return job;
   }
 
+  /** A committed build: its key, and when its batch was complete, about to be written. */
+  record Committed(BlockKey key, long batchReadyNanos) {}
+
   /**
    * Commits a sealed job's block (from {@link BuildJob#seal}); tells listeners if it is the head.
    */
-  BlockKey commitBuilt(BuildJob job, ExecutedBlock block, BlockState state) {
+  Committed commitBuilt(BuildJob job, ExecutedBlock block, BlockState state) {
     jobEnded(job);
     BlockKey key;
+    long[] batchReady = new long[1];
     try {
-      key = db.commitBlock(block.block(), block.receipts(), state);
+      key =
+          db.commitBlock(
+              block.block(), block.receipts(), state, batch -> batchReady[0] = System.nanoTime());
     } catch (ChainStateException e) {
       throw new EngineException(Kind.BUILD_ABORTED, e.getMessage(), e);
     }
     if (state.isOnFlatHead()) {
       notifyGrown(block.block(), block.receipts());
     }
-    return key;
+    return new Committed(key, batchReady[0]);
   }
 
   void jobEnded(BuildJob job) {

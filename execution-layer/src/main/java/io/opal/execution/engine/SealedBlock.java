@@ -13,7 +13,10 @@ import io.opal.storage.BlockKey;
  *     root, the header and committing the batch
  * @param stopNanos part of {@code sealNanos} spent waiting for the transaction being executed when
  *     seal was called
- * @param commitNanos part of {@code sealNanos} spent writing the batch
+ * @param commitNanos part of {@code sealNanos} spent committing: filling the write batch (block,
+ *     receipts, trie nodes, state diff, flat state, indexes) and writing it
+ * @param writeNanos part of {@code commitNanos} from the batch being complete to the end: the
+ *     store's write of the batch, and the head listeners
  */
 public record SealedBlock(
     ExecutedBlock executed,
@@ -21,7 +24,8 @@ public record SealedBlock(
     long executionNanos,
     long sealNanos,
     long stopNanos,
-    long commitNanos) {
+    long commitNanos,
+    long writeNanos) {
 
   public Block block() {
     return executed.block();
