@@ -52,7 +52,9 @@ public final class ExecutionEngine {
   private final EngineOptions options;
   private final TransactionProvider pool;
   private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
-  private BuildJob activeJob; // a job on the flat head: the head must not move under it
+  private BuildJob activeJob; // the open build job: one at a time, like a sequencer's
+  private boolean
+      activeJobOnHead; // it reads the head's flat state: the head must not move under it
 
   public ExecutionEngine(ChainDatabase db, RollupConfig config, TransactionProvider pool) {
     this(db, config, pool, EngineOptions.DEFAULT);
@@ -90,7 +92,7 @@ public final class ExecutionEngine {
   /**
    * Starts building a child of {@code parentHash}: executes the attributes' forced transactions
    * now, then (unless {@code noTxPool}) fills from {@code transactions} on the job's thread until
-   * {@link BuildJob#seal()}. A job still open from before is cancelled.
+   * {@link BuildJob#seal()}. One job is open at a time: a job still open from before is cancelled.
    *
    * @throws EngineException {@code UNKNOWN_BLOCK} (parent), {@code MISSING_STATE}, {@code
    *     INVALID_ATTRIBUTES} or {@code INVALID_FORCED_TRANSACTION}
@@ -135,9 +137,8 @@ public final class ExecutionEngine {
             !attributes.noTxPool(),
             forcedNanos,
             forced);
-    if (state.isOnFlatHead()) {
-      activeJob = job;
-    }
+    activeJob = job;
+    activeJobOnHead = state.isOnFlatHead();
     return job;
   }
 
@@ -172,7 +173,7 @@ public final class ExecutionEngine {
 
   /** Before the head moves: a job reading the head's flat state can no longer be sealed. */
   private void abandonActiveJob() {
-    if (activeJob != null) {
+    if (activeJob != null && activeJobOnHead) {
       activeJob.abandon();
       activeJob = null;
     }

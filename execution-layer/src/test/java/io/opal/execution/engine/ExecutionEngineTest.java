@@ -218,4 +218,48 @@ class ExecutionEngineTest {
     }
     assertEquals(List.of("a1", "b1", "a2", "b2", "a3", "b3"), heard);
   }
+
+  @Test
+  void startingABuildCancelsTheOpenOne() throws Exception {
+    ExecutionEngine engine = engine(CONFIG, TransactionProvider.NONE);
+    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    BuildJob first =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
+    BuildJob second =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 2));
+    assertFalse(first.isBuilding());
+    EngineException e =
+        org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, first::seal);
+    assertEquals(EngineException.Kind.BUILD_ABORTED, e.kind());
+    assertEquals(second.seal().key(), engine.heads().unsafe());
+    assertEquals(1, engine.heads().unsafe().number());
+  }
+
+  @Test
+  void unknownParentsAndBadAttributesAreTypedErrors() {
+    ExecutionEngine engine = engine(CONFIG, TransactionProvider.NONE);
+    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    var attributes = EngineTestChain.attributes(CONFIG, head, false, 1);
+    EngineException unknown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            EngineException.class,
+            () -> engine.startBuild(Hash.keccak(new byte[] {5}), attributes));
+    assertEquals(EngineException.Kind.UNKNOWN_BLOCK, unknown.kind());
+    var stale =
+        new io.opal.execution.op.OpPayloadAttributes(
+            head.timestamp(), // not after the parent's
+            attributes.prevRandao(),
+            attributes.suggestedFeeRecipient(),
+            attributes.parentBeaconBlockRoot(),
+            attributes.transactions(),
+            false,
+            attributes.gasLimit(),
+            attributes.eip1559Params(),
+            attributes.minBaseFee());
+    EngineException bad =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            EngineException.class, () -> engine.startBuild(head.hash(), stale));
+    assertEquals(EngineException.Kind.INVALID_ATTRIBUTES, bad.kind());
+    assertEquals(0, engine.heads().unsafe().number());
+  }
 }
