@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opal.execution.engine.BlockTag;
 import io.opal.execution.engine.BuildJob;
+import io.opal.execution.engine.EngineOptions;
 import io.opal.execution.engine.EngineTestChain;
 import io.opal.execution.engine.ExecutionEngine;
 import io.opal.execution.engine.InsertResult;
@@ -147,7 +148,16 @@ public final class EngineImportBenchmark {
   private ExecutionEngine engine(KeyValueStore store, List<AccountUpdate> filler) {
     ChainDatabase db = ChainDatabase.open(store);
     EngineTestChain.writeGenesis(db, CONFIG, senders, filler);
-    return new ExecutionEngine(db, CONFIG, TransactionProvider.NONE);
+    boolean parallel = Boolean.parseBoolean(options.getOrDefault("parallel-recovery", "true"));
+    return new ExecutionEngine(
+        db,
+        CONFIG,
+        TransactionProvider.NONE,
+        new EngineOptions(
+            EngineOptions.DEFAULT.rootInterval(),
+            EngineOptions.DEFAULT.pollMillis(),
+            EngineOptions.DEFAULT.codeCacheEntries(),
+            parallel));
   }
 
   /** Builds one block from {@code txs} as a sequencer would: fill, then seal at the deadline. */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
@@ -202,7 +203,11 @@ public final class ExecutionEngine {
     BlockState state = blockState(parent.get());
     ExecutedBlock executed;
     try {
-      executed = executor.execute(parent.get(), state, block, ancestors(parent.get()));
+      OpBlockExecutor.RecoveredSenders senders =
+          options.parallelRecovery()
+              ? ParallelSenders.start(block.body().transactions(), ForkJoinPool.commonPool())
+              : index -> Optional.empty();
+      executed = executor.execute(parent.get(), state, block, ancestors(parent.get()), senders);
     } catch (BlockValidationException e) {
       return InsertResult.Invalid.of(hash, e);
     }

@@ -143,6 +143,28 @@ public final class OpBlockBuilder {
           Reason.INVALID_TRANSACTION, index, "transaction " + index + ": " + invalid.error());
     }
     Address sender = ((TransactionValidator.Valid) checked).sender();
+    return includeForced(signed, sender, envelope, index);
+  }
+
+  /**
+   * {@link #addForced(Transaction)} for a signed transaction whose sender the caller has already
+   * recovered (on another thread, say): the static rules are checked, the recovery is not redone. A
+   * caller whose recovery failed uses {@link #addForced(Transaction)}, which names the error.
+   */
+  public ExecutedTransaction addForced(SignedTransaction tx, Address recoveredSender)
+      throws BlockValidationException {
+    int index = included.size();
+    Optional<io.opal.primitives.tx.TransactionError> error = validator.validate(tx);
+    if (error.isPresent()) {
+      throw new BlockValidationException(
+          Reason.INVALID_TRANSACTION, index, "transaction " + index + ": " + error.get());
+    }
+    return includeForced(tx, recoveredSender, TransactionCodec.encode(tx), index);
+  }
+
+  private ExecutedTransaction includeForced(
+      SignedTransaction signed, Address sender, byte[] envelope, int index)
+      throws BlockValidationException {
     TxInclusion result = executeSequenced(signed, sender, envelope, index);
     if (result instanceof NotIncluded n) {
       Reason reason =

@@ -126,6 +126,27 @@ public final class OpBlockExecutor {
   public ExecutedBlock execute(
       BlockHeader parent, WorldState world, Block block, BlockHashLookup ancestors)
       throws BlockValidationException {
+    return execute(parent, world, block, ancestors, index -> Optional.empty());
+  }
+
+  /** The sender of a block's transaction at an index, if the caller recovered it already. */
+  @FunctionalInterface
+  public interface RecoveredSenders {
+    /** Empty: not recovered, or recovery failed (the builder then recovers and names the error). */
+    Optional<io.opal.primitives.Address> sender(int index);
+  }
+
+  /**
+   * {@link #execute(BlockHeader, WorldState, Block, BlockHashLookup)} with senders the caller
+   * recovered ahead (in parallel with execution, say).
+   */
+  public ExecutedBlock execute(
+      BlockHeader parent,
+      WorldState world,
+      Block block,
+      BlockHashLookup ancestors,
+      RecoveredSenders senders)
+      throws BlockValidationException {
     BlockHeader h = block.header();
     checkHeader(parent, h);
     checkBody(h.timestamp(), block.body());
@@ -142,8 +163,18 @@ public final class OpBlockExecutor {
             h.parentBeaconBlockRoot());
     OpBlockBuilder builder =
         new OpBlockBuilder(config, codeCache, template, world, withParent(parent, ancestors));
-    for (Transaction tx : block.body().transactions()) {
-      builder.addForced(tx);
+    List<Transaction> txs = block.body().transactions();
+    for (int i = 0; i < txs.size(); i++) {
+      Transaction tx = txs.get(i);
+      Optional<io.opal.primitives.Address> sender =
+          tx instanceof io.opal.primitives.tx.SignedTransaction
+              ? senders.sender(i)
+              : Optional.empty();
+      if (sender.isPresent()) {
+        builder.addForced((io.opal.primitives.tx.SignedTransaction) tx, sender.get());
+      } else {
+        builder.addForced(tx);
+      }
     }
     ExecutedBlock sealed = builder.seal();
     List<HeaderDiff.Field> diffs = HeaderDiff.between(h, sealed.block().header());

@@ -109,7 +109,7 @@ class ExecutionEngineTest {
   @Test
   void anotherEngineInsertsABuiltBlockByteForByte() throws Exception {
     EngineTestChain.ListProvider pool = new EngineTestChain.ListProvider();
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 80; i++) { // several chunks of parallel sender recovery
       pool.add(transfer(i % 4, i / 4, CAROL, 1 + i, 1 + i % 3));
     }
     ExecutionEngine builder = engine(CONFIG, pool);
@@ -128,7 +128,7 @@ class ExecutionEngineTest {
       assertEquals(builder.heads(), follower.heads());
       assertEquals(builder.outputRoot(b.block().hash()), follower.outputRoot(b.block().hash()));
     }
-    assertEquals(21, blockTxCount(follower, 1), "every pool transaction and the deposit");
+    assertEquals(81, blockTxCount(follower, 1), "every pool transaction and the deposit");
     // A known block is answered without executing it again.
     Block one = follower.block(1).orElseThrow();
     assertEquals(
