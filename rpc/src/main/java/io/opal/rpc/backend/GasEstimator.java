@@ -35,6 +35,14 @@ final class GasEstimator {
 
   EstimateResult estimate() throws RpcException {
     long intrinsic = run.intrinsicGas(request);
+    if (isPlainTransfer()) {
+      // geth answers a value transfer to an account without code at once: it costs exactly the
+      // intrinsic gas, if the transfer can run at all.
+      TxOutcome plain = run.tryExecute(intrinsic, request);
+      if (plain instanceof TxOutcome.Executed e && e.result().isSuccess()) {
+        return new EstimateResult.Estimated(intrinsic);
+      }
+    }
     long hi = run.block().gasLimit();
     if (request.gas().isPresent()
         && Long.compareUnsigned(request.gas().getAsLong(), intrinsic) >= 0) {
@@ -95,6 +103,16 @@ final class GasEstimator {
       }
     }
     return new EstimateResult.Estimated(hi);
+  }
+
+  private boolean isPlainTransfer() {
+    return request.to().isPresent()
+        && request.input().map(Bytes::isEmpty).orElse(true)
+        && request.authorizationList().isEmpty()
+        && run.state()
+            .account(request.to().get())
+            .map(a -> a.codeHash().equals(io.opal.primitives.Hash.EMPTY))
+            .orElse(true);
   }
 
   private boolean succeeds(long gas) throws RpcException {
