@@ -1,5 +1,6 @@
 package io.opal.rpc.backend;
 
+import io.opal.execution.op.L1BlockInfo;
 import io.opal.execution.op.L1FeeParams;
 import io.opal.execution.op.RollupCostData;
 import io.opal.execution.op.RollupFees;
@@ -9,6 +10,7 @@ import io.opal.execution.store.ChainDatabase;
 import io.opal.execution.store.ChainHeads;
 import io.opal.execution.store.StateView;
 import io.opal.primitives.Address;
+import io.opal.primitives.DecodingException;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
@@ -27,6 +29,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -108,6 +111,7 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
     List<Transaction> txs = block.get().body().transactions();
     OpFork fork = config.forkAt(block.get().header().timestamp());
     Optional<RollupFees> fees = rollupFees(blockHash, txs, fork);
+    OptionalInt daScalar = daFootprintGasScalar(txs, fork);
     List<ChainReceipt> out = new ArrayList<>(stored.get().size());
     for (int i = 0; i < stored.get().size(); i++) {
       Receipt r = stored.get().get(i);
@@ -115,7 +119,7 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
       if (fees.isEmpty() || tx == null || tx instanceof DepositTransaction) {
         out.add(ChainReceipt.of(r));
       } else {
-        out.add(new ChainReceipt(r, Optional.of(l1Fees(fees.get(), fork, tx))));
+        out.add(new ChainReceipt(r, Optional.of(l1Fees(fees.get(), fork, tx, daScalar))));
       }
     }
     return Optional.of(out);
@@ -130,8 +134,29 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
     return db.stateAt(blockHash).map(state -> RollupFees.read(state, fork));
   }
 
-  private static L1Fees l1Fees(RollupFees fees, OpFork fork, Transaction tx) {
-    RollupFees.L1Cost cost = fees.l1Cost(RollupCostData.of(TransactionCodec.encode(tx)));
+  /**
+   * Jovian's DA footprint gas scalar, which the L1-info deposit (the block's first transaction)
+   * carries; empty before Jovian or when the block has no Jovian-format L1-info deposit.
+   */
+  private static OptionalInt daFootprintGasScalar(List<Transaction> txs, OpFork fork) {
+    if (!fork.isAtLeast(OpFork.JOVIAN)
+        || txs.isEmpty()
+        || !(txs.get(0) instanceof DepositTransaction info)) {
+      return OptionalInt.empty();
+    }
+    try {
+      L1BlockInfo l1Info = L1BlockInfo.decode(info.data().toArrayUnsafe());
+      return l1Info.format() == L1BlockInfo.Format.JOVIAN
+          ? OptionalInt.of(l1Info.daFootprintGasScalar())
+          : OptionalInt.empty();
+    } catch (DecodingException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static L1Fees l1Fees(RollupFees fees, OpFork fork, Transaction tx, OptionalInt daScalar) {
+    RollupCostData costData = RollupCostData.of(TransactionCodec.encode(tx));
+    RollupFees.L1Cost cost = fees.l1Cost(costData);
     L1FeeParams p = fees.params();
     boolean preEcotone =
         fees.formula() == RollupFees.Formula.BEDROCK
@@ -149,9 +174,10 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
         preEcotone ? OptionalLong.empty() : OptionalLong.of(p.blobBaseFeeScalar()),
         operatorFee ? OptionalLong.of(p.operatorFeeScalar()) : OptionalLong.empty(),
         operatorFee ? OptionalLong.of(p.operatorFeeConstant()) : OptionalLong.empty(),
-        // Jovian's DA footprint needs the L1-info deposit's scalar: not recomputed yet.
-        OptionalLong.empty(),
-        OptionalLong.empty());
+        daScalar.isPresent() ? OptionalLong.of(daScalar.getAsInt()) : OptionalLong.empty(),
+        daScalar.isPresent()
+            ? OptionalLong.of(RollupFees.daFootprint(costData, daScalar.getAsInt()))
+            : OptionalLong.empty());
   }
 
   /** op-geth prints the pre-Ecotone scalar divided by 1e6 as a decimal ("0.684"). */

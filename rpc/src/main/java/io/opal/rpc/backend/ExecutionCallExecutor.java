@@ -2,6 +2,7 @@ package io.opal.rpc.backend;
 
 import io.opal.execution.evm.BlockEnv;
 import io.opal.execution.evm.CodeCache;
+import io.opal.execution.evm.ContractAddress;
 import io.opal.execution.evm.EvmSpec;
 import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.evm.precompile.Precompiles;
@@ -19,13 +20,20 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
+import io.opal.primitives.tx.AccessListEntry;
 import io.opal.rpc.CallExecutor;
 import io.opal.rpc.CallRequest;
 import io.opal.rpc.RpcException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -38,6 +46,9 @@ import org.apache.tuweni.units.bigints.UInt256;
  * processor.
  */
 public final class ExecutionCallExecutor implements CallExecutor {
+  /** A bound on access-list rounds (geth has none; a list only grows, so this is a safeguard). */
+  private static final int MAX_ACCESS_LIST_ROUNDS = 16;
+
   private final ChainDatabase db;
   private final RollupConfig config;
   private final CodeCache codeCache = new CodeCache(1024);
@@ -61,20 +72,72 @@ public final class ExecutionCallExecutor implements CallExecutor {
     return new GasEstimator(prepare(request, at, options), request, options).estimate();
   }
 
+  /**
+   * geth's {@code AccessList}: runs the call, records the accounts and slots it touched, and runs
+   * again with them as its access list until the list stops growing (warming can change the path a
+   * gas-dependent call takes); the gas and error are those of the last run.
+   */
   @Override
   public AccessListResult createAccessList(CallRequest request, BlockHeader at, CallOptions options)
       throws RpcException {
-    // Without an access-list tracer the list offered is the request's own; the gas and error are
-    // those of running the call with it.
     Run run = prepare(request, at, options);
-    TransactionResult r = run.execute(run.gasLimit(request, options), request);
-    Optional<String> error =
-        switch (toCallResult(r)) {
-          case CallResult.Success s -> Optional.empty();
-          case CallResult.Reverted rev -> Optional.of("execution reverted");
-          case CallResult.Halted h -> Optional.of(h.error());
-        };
-    return new AccessListResult(request.accessList().orElse(List.of()), r.gasUsed(), error);
+    Set<Address> excluded = new HashSet<>(run.precompiles().addresses());
+    Address from = request.from().orElse(Address.ZERO);
+    excluded.add(from);
+    excluded.add(run.block().coinbase());
+    excluded.add(
+        request.to().orElseGet(() -> ContractAddress.create(from, run.sender(request).nonce())));
+    List<AccessListEntry> list = request.accessList().orElse(List.of());
+    for (int round = 0; ; round++) {
+      CallRequest withList = withAccessList(request, list);
+      AccessRecorder recorder = new AccessRecorder(run.state());
+      Run recorded =
+          new Run(run.processor(), run.precompiles(), recorder, run.block(), run.deadline());
+      TransactionResult r = recorded.execute(recorded.gasLimit(withList, options), withList);
+      List<AccessListEntry> next = merge(list, recorder.accessList(excluded));
+      if (next.equals(list) || round == MAX_ACCESS_LIST_ROUNDS) {
+        Optional<String> error =
+            switch (toCallResult(r)) {
+              case CallResult.Success s -> Optional.empty();
+              case CallResult.Reverted rev -> Optional.of("execution reverted");
+              case CallResult.Halted h -> Optional.of(h.error());
+            };
+        return new AccessListResult(next, r.gasUsed(), error);
+      }
+      list = next;
+    }
+  }
+
+  /** {@code base} with the addresses and keys of {@code added} it lacks appended. */
+  private static List<AccessListEntry> merge(
+      List<AccessListEntry> base, List<AccessListEntry> added) {
+    Map<Address, Set<Hash>> merged = new LinkedHashMap<>();
+    for (List<AccessListEntry> l : List.of(base, added)) {
+      for (AccessListEntry e : l) {
+        merged.computeIfAbsent(e.address(), a -> new LinkedHashSet<>()).addAll(e.storageKeys());
+      }
+    }
+    List<AccessListEntry> out = new ArrayList<>(merged.size());
+    merged.forEach((a, keys) -> out.add(new AccessListEntry(a, new ArrayList<>(keys))));
+    return out;
+  }
+
+  private static CallRequest withAccessList(CallRequest r, List<AccessListEntry> list) {
+    return new CallRequest(
+        r.from(),
+        r.to(),
+        r.gas(),
+        r.gasPrice(),
+        r.maxFeePerGas(),
+        r.maxPriorityFeePerGas(),
+        r.maxFeePerBlobGas(),
+        r.value(),
+        r.nonce(),
+        r.input(),
+        Optional.of(list),
+        r.chainId(),
+        r.blobVersionedHashes(),
+        r.authorizationList());
   }
 
   static CallResult toCallResult(TransactionResult r) {
@@ -125,15 +188,16 @@ public final class ExecutionCallExecutor implements CallExecutor {
             : new OverriddenState(base, options.stateOverrides());
     BlockEnv block = blockEnv(at, options, !hasFees(request));
     OpFork fork = config.forkAt(block.timestamp());
+    PrecompileSet precompiles = PrecompileSet.of(Precompiles.forOpFork(fork));
     TransactionProcessor processor =
         new TransactionProcessor(
             EvmSpec.of(fork.evmFork()),
-            PrecompileSet.of(Precompiles.forOpFork(fork)),
+            precompiles,
             codeCache,
             // op-geth charges no L1 data or operator fee to a call; gas is bought and the
             // priority fee paid as usual.
             FeeHandler.ETHEREUM);
-    return new Run(processor, state, block, deadline(options));
+    return new Run(processor, precompiles, state, block, deadline(options));
   }
 
   private static long deadline(CallOptions options) {
@@ -185,7 +249,12 @@ public final class ExecutionCallExecutor implements CallExecutor {
   }
 
   /** One request's processor, state and block. */
-  record Run(TransactionProcessor processor, StateReader state, BlockEnv block, long deadline) {
+  record Run(
+      TransactionProcessor processor,
+      PrecompileSet precompiles,
+      StateReader state,
+      BlockEnv block,
+      long deadline) {
 
     /** geth: the request's gas, else the block's gas limit; never above the cap. */
     long gasLimit(CallRequest request, CallOptions options) {

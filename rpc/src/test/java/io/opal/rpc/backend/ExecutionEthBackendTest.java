@@ -244,6 +244,44 @@ class ExecutionEthBackendTest {
   }
 
   @Test
+  void createAccessListNamesTheSlotsTheCallTouches() {
+    Address from = SyntheticChain.address(3);
+    String contract = q(c.contract());
+    for (String data : List.of("0x01", "0x")) {
+      JsonNode r =
+          c.result(
+              "eth_createAccessList",
+              "[{\"from\":" + q(from) + ",\"to\":" + contract + ",\"data\":" + q(data) + "}]");
+      JsonNode list = r.get("accessList");
+      assertEquals(1, list.size(), r.toString());
+      assertEquals(c.contract().toString(), list.get(0).get("address").asText());
+      assertEquals(1, list.get(0).get("storageKeys").size());
+      assertEquals("0x" + "00".repeat(32), list.get(0).get("storageKeys").get(0).asText());
+      assertFalse(r.has("error"), r.toString());
+      // With the list, the estimate covers the reported gas, and a call given it succeeds.
+      String withList =
+          "{\"from\":"
+              + q(from)
+              + ",\"to\":"
+              + contract
+              + ",\"data\":"
+              + q(data)
+              + ",\"accessList\":"
+              + list;
+      long estimate = quantity(c.result("eth_estimateGas", "[" + withList + "}]"));
+      long used = quantity(r.get("gasUsed"));
+      // The store path also needs more than 2300 gas left at SSTORE (EIP-2200), hence no upper
+      // bound here beyond the cap.
+      assertTrue(estimate >= used, estimate + " vs " + used);
+      JsonNode call =
+          c.call(
+              "eth_call",
+              "[" + withList + ",\"gas\":" + q("0x" + Long.toHexString(estimate)) + "}]");
+      assertFalse(call.has("error"), call.toString());
+    }
+  }
+
+  @Test
   void feeHistory() {
     JsonNode h = c.result("eth_feeHistory", "[\"0x2\", \"latest\", [50]]");
     assertEquals(2, quantity(h.get("oldestBlock")));
