@@ -8,6 +8,8 @@ import io.opal.execution.state.AccountState;
 import io.opal.execution.state.Word256;
 import io.opal.execution.store.ChainDatabase;
 import io.opal.execution.store.ChainHeads;
+import io.opal.execution.store.ChainView;
+import io.opal.execution.store.MissingStateException;
 import io.opal.execution.store.StateView;
 import io.opal.primitives.Address;
 import io.opal.primitives.DecodingException;
@@ -17,6 +19,7 @@ import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.block.Receipt;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
+import io.opal.primitives.trie.MissingTrieNodeException;
 import io.opal.primitives.tx.DepositTransaction;
 import io.opal.primitives.tx.Transaction;
 import io.opal.primitives.tx.TransactionCodec;
@@ -103,35 +106,44 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
 
   @Override
   public Optional<List<ChainReceipt>> receipts(Hash blockHash) {
-    Optional<List<Receipt>> stored = db.chain().receipts(blockHash);
-    Optional<Block> block = db.chain().block(blockHash);
-    if (stored.isEmpty() || block.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Transaction> txs = block.get().body().transactions();
-    OpFork fork = config.forkAt(block.get().header().timestamp());
-    Optional<RollupFees> fees = rollupFees(blockHash, txs, fork);
-    OptionalInt daScalar = daFootprintGasScalar(txs, fork);
-    List<ChainReceipt> out = new ArrayList<>(stored.get().size());
-    for (int i = 0; i < stored.get().size(); i++) {
-      Receipt r = stored.get().get(i);
-      Transaction tx = i < txs.size() ? txs.get(i) : null;
-      if (fees.isEmpty() || tx == null || tx instanceof DepositTransaction) {
-        out.add(ChainReceipt.of(r));
-      } else {
-        out.add(new ChainReceipt(r, Optional.of(l1Fees(fees.get(), fork, tx, daScalar))));
+    // One snapshot: the block, its receipts and its state agree even while the head moves.
+    try (ChainView view = db.view()) {
+      Optional<List<Receipt>> stored = view.chain().receipts(blockHash);
+      Optional<Block> block = view.chain().block(blockHash);
+      if (stored.isEmpty() || block.isEmpty()) {
+        return Optional.empty();
       }
+      List<Transaction> txs = block.get().body().transactions();
+      OpFork fork = config.forkAt(block.get().header().timestamp());
+      Optional<RollupFees> fees = rollupFees(view, blockHash, txs, fork);
+      OptionalInt daScalar = daFootprintGasScalar(txs, fork);
+      List<ChainReceipt> out = new ArrayList<>(stored.get().size());
+      for (int i = 0; i < stored.get().size(); i++) {
+        Receipt r = stored.get().get(i);
+        Transaction tx = i < txs.size() ? txs.get(i) : null;
+        if (fees.isEmpty() || tx == null || tx instanceof DepositTransaction) {
+          out.add(ChainReceipt.of(r));
+        } else {
+          out.add(new ChainReceipt(r, Optional.of(l1Fees(fees.get(), fork, tx, daScalar))));
+        }
+      }
+      return Optional.of(out);
     }
-    return Optional.of(out);
   }
 
   /** The block's fee parameters; empty for a block without user transactions or state. */
-  private Optional<RollupFees> rollupFees(Hash blockHash, List<Transaction> txs, OpFork fork) {
+  private static Optional<RollupFees> rollupFees(
+      ChainView view, Hash blockHash, List<Transaction> txs, OpFork fork) {
     boolean anyUser = txs.stream().anyMatch(t -> !(t instanceof DepositTransaction));
     if (!anyUser) {
       return Optional.empty();
     }
-    return db.stateAt(blockHash).map(state -> RollupFees.read(state, fork));
+    try {
+      return view.stateAt(blockHash).map(state -> RollupFees.read(state, fork));
+    } catch (MissingTrieNodeException | MissingStateException e) {
+      // The block's state is not available (missing trie nodes): receipts without the OP fields.
+      return Optional.empty();
+    }
   }
 
   /**
@@ -193,7 +205,7 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
     Optional<io.opal.execution.store.StateView> state;
     try {
       state = db.stateAt(header.hash());
-    } catch (RuntimeException e) {
+    } catch (MissingTrieNodeException | MissingStateException e) {
       // Trie nodes missing under an old root: the state is not available.
       return Optional.empty();
     }

@@ -282,6 +282,62 @@ class ExecutionEthBackendTest {
   }
 
   @Test
+  void overriddenCodeThatLoopsHaltsAndCannotBeEstimated() {
+    Address loop = Address.ofLong(0x10ff);
+    // JUMPDEST PUSH1 0 JUMP: loops until the gas runs out.
+    String override = "{" + q(loop) + ":{\"code\":\"0x5b600056\"}}";
+    String request = "{\"from\":" + q(SyntheticChain.address(3)) + ",\"to\":" + q(loop) + "}";
+    JsonNode call = c.call("eth_call", "[" + request + ", \"latest\", " + override + "]");
+    assertEquals(-32000, call.get("error").get("code").asInt());
+    assertEquals("out of gas", call.get("error").get("message").asText());
+    JsonNode estimate =
+        c.call("eth_estimateGas", "[" + request + ", \"latest\", " + override + "]");
+    assertEquals(
+        "gas required exceeds allowance (" + SyntheticChain.GAS_LIMIT + ")",
+        estimate.get("error").get("message").asText());
+    // Without the override the address has no code: a plain call that succeeds.
+    assertEquals("0x", c.result("eth_call", "[" + request + ", \"latest\"]").asText());
+  }
+
+  @Test
+  void callWithAGasPriceChecksTheSendersFunds() {
+    Address poor = Address.ofLong(0xbeef);
+    JsonNode r =
+        c.call(
+            "eth_call",
+            "[{\"from\":"
+                + q(poor)
+                + ",\"to\":"
+                + q(c.contract())
+                + ",\"data\":\"0x01\",\"gasPrice\":\"0x3b9aca00\"}]");
+    assertTrue(
+        r.get("error").get("message").asText().startsWith("insufficient funds for gas * price"),
+        r.toString());
+    // The same account given a balance by a state override can pay.
+    JsonNode paid =
+        c.result(
+            "eth_call",
+            "[{\"from\":"
+                + q(poor)
+                + ",\"to\":"
+                + q(c.contract())
+                + ",\"data\":\"0x01\",\"gasPrice\":\"0x3b9aca00\"}, \"latest\", {"
+                + q(poor)
+                + ":{\"balance\":\"0xde0b6b3a7640000\"}}]");
+    assertEquals(word(3), paid.asText());
+    // "state" replaces all storage: slot 0 reads zero.
+    JsonNode replaced =
+        c.result(
+            "eth_call",
+            "[{\"to\":"
+                + q(c.contract())
+                + ",\"data\":\"0x01\"}, \"latest\", {"
+                + q(c.contract())
+                + ":{\"state\":{}}}]");
+    assertEquals(word(0), replaced.asText());
+  }
+
+  @Test
   void feeHistory() {
     JsonNode h = c.result("eth_feeHistory", "[\"0x2\", \"latest\", [50]]");
     assertEquals(2, quantity(h.get("oldestBlock")));
