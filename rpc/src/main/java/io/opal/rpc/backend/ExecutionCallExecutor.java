@@ -9,6 +9,7 @@ import io.opal.execution.evm.precompile.Precompiles;
 import io.opal.execution.state.AccountState;
 import io.opal.execution.state.StateReader;
 import io.opal.execution.store.ChainDatabase;
+import io.opal.execution.store.ChainView;
 import io.opal.execution.transaction.FeeHandler;
 import io.opal.execution.transaction.IntrinsicGas;
 import io.opal.execution.transaction.TransactionProcessor;
@@ -61,15 +62,18 @@ public final class ExecutionCallExecutor implements CallExecutor {
   @Override
   public CallResult call(CallRequest request, BlockHeader at, CallOptions options)
       throws RpcException {
-    Run run = prepare(request, at, options);
-    TransactionResult r = run.execute(run.gasLimit(request, options), request);
-    return toCallResult(r);
+    try (ChainView view = db.view()) {
+      Run run = prepare(view, request, at, options);
+      return toCallResult(run.execute(run.gasLimit(request, options), request));
+    }
   }
 
   @Override
   public EstimateResult estimateGas(CallRequest request, BlockHeader at, CallOptions options)
       throws RpcException {
-    return new GasEstimator(prepare(request, at, options), request, options).estimate();
+    try (ChainView view = db.view()) {
+      return new GasEstimator(prepare(view, request, at, options), request, options).estimate();
+    }
   }
 
   /**
@@ -80,7 +84,13 @@ public final class ExecutionCallExecutor implements CallExecutor {
   @Override
   public AccessListResult createAccessList(CallRequest request, BlockHeader at, CallOptions options)
       throws RpcException {
-    Run run = prepare(request, at, options);
+    try (ChainView view = db.view()) {
+      return accessList(prepare(view, request, at, options), request, options);
+    }
+  }
+
+  private static AccessListResult accessList(Run run, CallRequest request, CallOptions options)
+      throws RpcException {
     Set<Address> excluded = new HashSet<>(run.precompiles().addresses());
     Address from = request.from().orElse(Address.ZERO);
     excluded.add(from);
@@ -170,14 +180,18 @@ public final class ExecutionCallExecutor implements CallExecutor {
     };
   }
 
-  private Run prepare(CallRequest request, BlockHeader at, CallOptions options)
+  /**
+   * The run of one request on the state after {@code at}, read through {@code view}'s snapshot so
+   * that a head moving meanwhile cannot mix two states into one call.
+   */
+  private Run prepare(ChainView view, CallRequest request, BlockHeader at, CallOptions options)
       throws RpcException {
     if (options.stateOverrides().values().stream()
         .anyMatch(o -> o.movePrecompileToAddress().isPresent())) {
       throw RpcException.invalidParams("movePrecompileToAddress is not supported");
     }
     StateReader base =
-        db.stateAt(at.hash())
+        view.stateAt(at.hash())
             .map(s -> (StateReader) s)
             .orElseThrow(
                 () ->
