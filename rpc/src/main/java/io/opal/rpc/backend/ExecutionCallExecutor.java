@@ -300,6 +300,8 @@ public final class ExecutionCallExecutor implements CallExecutor {
 
     TxOutcome tryExecute(long gas, CallRequest request) throws RpcException {
       if (System.nanoTime() > deadline) {
+        // The EVM cannot be stopped mid-run (the gas cap bounds a run); the deadline is checked
+        // before each run, which bounds eth_estimateGas's and eth_createAccessList's repeats.
         throw new RpcException(RpcException.TIMEOUT, "execution aborted (timeout exceeded)");
       }
       // geth runs calls in an unlimited gas pool: a gas limit above the block's is allowed.
