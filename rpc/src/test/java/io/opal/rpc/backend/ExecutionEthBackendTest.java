@@ -338,6 +338,33 @@ class ExecutionEthBackendTest {
   }
 
   @Test
+  void gasPriceIsTheSuggestedTipOverTheHeadsBaseFee() {
+    long tip = quantity(c.result("eth_maxPriorityFeePerGas", "[]"));
+    // The blocks are nearly empty, so op-geth's oracle answers its minimum tip.
+    assertTrue(tip > 0, "" + tip);
+    assertEquals(
+        tip + c.db.headHeader().baseFeePerGas().getAsLong(),
+        quantity(c.result("eth_gasPrice", "[]")));
+  }
+
+  @Test
+  void blockReceiptsAndTransactionCounts() {
+    JsonNode receipts = c.result("eth_getBlockReceipts", "[\"0x3\"]");
+    assertEquals(3, receipts.size());
+    long cumulative = 0;
+    for (int i = 0; i < 3; i++) {
+      JsonNode r = receipts.get(i);
+      assertEquals(c.block3.get(i).hash().toString(), r.get("transactionHash").asText());
+      cumulative += quantity(r.get("gasUsed"));
+      assertEquals(cumulative, quantity(r.get("cumulativeGasUsed")));
+      assertTrue(r.has("l1Fee"), r.toString());
+    }
+    assertEquals(c.db.headHeader().gasUsed(), cumulative);
+    assertEquals(3, quantity(c.result("eth_getBlockTransactionCountByNumber", "[\"0x1\"]")));
+    assertEquals(0, quantity(c.result("eth_getBlockTransactionCountByNumber", "[\"0x0\"]")));
+  }
+
+  @Test
   void feeHistory() {
     JsonNode h = c.result("eth_feeHistory", "[\"0x2\", \"latest\", [50]]");
     assertEquals(2, quantity(h.get("oldestBlock")));
