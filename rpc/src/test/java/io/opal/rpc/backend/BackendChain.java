@@ -77,7 +77,7 @@ final class BackendChain implements AutoCloseable {
 
   final InMemoryKeyValueStore store = InMemoryKeyValueStore.create();
   final ChainDatabase db = ChainDatabase.open(store);
-  final RollupConfig config = config();
+  final RollupConfig config;
   final SyntheticChain chain;
   final TransactionPool pool;
   final JsonRpcServer server;
@@ -87,8 +87,17 @@ final class BackendChain implements AutoCloseable {
   final Transaction logCall;
   final List<Transaction> block3;
 
+  /** Every fork up to Granite, Ecotone-style fee parameters. */
   BackendChain() {
-    chain = SyntheticChain.create(db, 4, Map.of(L1_BLOCK, l1Block()));
+    this(OpFork.GRANITE, ecotoneSlots());
+  }
+
+  /** Forks up to {@code last} active at genesis, the L1Block contract holding {@code l1Slots}. */
+  BackendChain(OpFork last, Map<Word256, Word256> l1Slots) {
+    config = config(last);
+    chain =
+        SyntheticChain.create(
+            db, 4, Map.of(L1_BLOCK, SyntheticChain.contract(L1_BLOCK, new byte[] {0x00}, l1Slots)));
     block1 = chain.transfers(3, 0);
     chain.importBlock(block1);
     deployment = chain.creation(1, Bytes.fromHexString(INIT).toArray(), 200_000);
@@ -124,7 +133,7 @@ final class BackendChain implements AutoCloseable {
     return db.chain().canonicalKey(number).orElseThrow();
   }
 
-  private static io.opal.execution.state.AccountUpdate.Updated l1Block() {
+  static Map<Word256, Word256> ecotoneSlots() {
     Map<Word256, Word256> slots = new HashMap<>();
     slots.put(Word256.of(1), Word256.of(L1_BASE_FEE));
     byte[] scalars = new byte[32];
@@ -133,11 +142,11 @@ final class BackendChain implements AutoCloseable {
         .putInt((int) BLOB_BASE_FEE_SCALAR);
     slots.put(Word256.of(3), Word256.fromBytes(scalars));
     slots.put(Word256.of(7), Word256.of(L1_BLOB_BASE_FEE));
-    return SyntheticChain.contract(L1_BLOCK, new byte[] {0x00}, slots);
+    return slots;
   }
 
-  /** Every fork up to Granite active at genesis (Holocene would need extraData in headers). */
-  static RollupConfig config() {
+  /** Forks up to {@code last} active at genesis (Holocene would need extraData in headers). */
+  static RollupConfig config(OpFork last) {
     return new RollupConfig(
         new BlockId(Hash.ZERO, 0),
         new BlockId(Hash.ZERO, 0),
@@ -150,7 +159,7 @@ final class BackendChain implements AutoCloseable {
         50,
         900,
         SyntheticChain.CHAIN_ID,
-        OpForkSchedule.of(Map.of(OpFork.GRANITE, 0L)),
+        OpForkSchedule.of(Map.of(last, 0L)),
         Optional.empty(),
         Address.ZERO,
         Address.ZERO,
