@@ -17,6 +17,12 @@ public final class CodeAnalysis {
   final int length;
   private final long[] jumpDests;
 
+  /**
+   * The code translated for the last fork that ran it (one fork at a time in practice). Racy but
+   * safe: a {@link Program} is immutable, so a thread sees either null or a complete one.
+   */
+  private Program program;
+
   private CodeAnalysis(byte[] padded, int length, long[] jumpDests) {
     this.padded = padded;
     this.length = length;
@@ -49,6 +55,16 @@ public final class CodeAnalysis {
 
   public int length() {
     return length;
+  }
+
+  /** The translation of this code for {@code spec}'s fork. */
+  Program program(EvmSpec spec) {
+    Program p = program;
+    if (p == null || p.spec != spec) {
+      p = Program.compile(this, spec);
+      program = p;
+    }
+    return p;
   }
 
   boolean isJumpDest(long dest) {

@@ -15,10 +15,12 @@ import java.util.Optional;
  * its result to the waiting parent. So 1024 nested calls use no Java stack, and no {@code
  * StackOverflowError} can occur.
  *
- * <p>{@link #run} is the hot loop: one switch over the opcode with the stack pointer, program
- * counter and gas in locals; static gas and stack bounds come from the fork's tables; anything
- * longer than a few lines lives in {@link Instructions} or {@link Calls} so the loop stays small
- * enough for the JIT. Benchmark before restructuring it.
+ * <p>{@link #run} is the hot loop over the code's {@link Program} (its translation for the fork):
+ * one switch per instruction with the stack pointer, the instruction index and gas in locals; the
+ * static gas and stack bounds of a whole block are checked by its {@link Program#BEGIN} entry, so
+ * ordinary instructions check nothing. Anything longer than a few lines lives in {@link
+ * Instructions} or {@link Calls} so the loop stays small enough for the JIT. Benchmark (JMH {@code
+ * EvmBenchmark}, {@code bench/evm/run.mjs}) before restructuring it.
  */
 public final class Interpreter {
   static final int ST_SUCCESS = 0;
@@ -119,12 +121,9 @@ public final class Interpreter {
 
   /** Runs {@code f} until it finishes (returns 0) or starts a child frame (returns CHILD). */
   private int run(Frame f) {
-    final CodeAnalysis analysis = f.code;
-    final byte[] code = analysis.padded;
+    final Program program = f.code.program(spec);
+    final long[] ops = program.ops;
     final long[] s = f.stack;
-    final int[] minStack = spec.minStack;
-    final int[] stackSpan = spec.stackSpan;
-    final int[] staticGas = spec.staticGas;
     final U256.Scratch x = scratch;
     int pc = f.pc;
     int sp = f.sp;
@@ -132,23 +131,34 @@ public final class Interpreter {
     HaltReason halt;
     loop:
     while (true) {
-      int op = code[pc] & 0xFF;
-      // One unsigned comparison checks minStack <= sp <= maxStack.
-      if (Integer.compareUnsigned(sp - minStack[op], stackSpan[op]) > 0) {
-        halt =
-            !spec.isDefined(op)
-                ? HaltReason.INVALID_OPCODE
-                : sp < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
-        break;
-      }
-      gas -= staticGas[op];
-      if (gas < 0) {
-        halt = HaltReason.OUT_OF_GAS;
-        break;
-      }
-      pc++;
+      final long e = ops[pc++];
+      final int op = (int) e & Program.OP_MASK;
       final int top = (sp - 1) << 2;
       switch (op) {
+        case Program.BEGIN -> {
+          // The block's stack bounds and static gas, checked once (see Program).
+          long a = e >>> Program.OP_BITS;
+          int min = (int) (a >>> 31) & 0xFFF;
+          if (Integer.compareUnsigned(sp - min, (int) (a >>> 43)) > 0) {
+            halt = sp < min ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
+            break loop;
+          }
+          gas -= a & 0x7FFF_FFFFL;
+          if (gas < 0) {
+            halt = HaltReason.OUT_OF_GAS;
+            break loop;
+          }
+        }
+        case Program.PUSH_SMALL -> {
+          U256.setSmall(s, sp << 2, e >>> Program.OP_BITS);
+          sp++;
+        }
+        case Program.PUSH_WIDE -> {
+          int i = (int) (e >>> Program.OP_BITS);
+          long[] imm = program.imm;
+          U256.set(s, sp << 2, imm[i], imm[i + 1], imm[i + 2], imm[i + 3]);
+          sp++;
+        }
         case STOP -> {
           f.gas = gas;
           f.status = ST_SUCCESS;
@@ -362,81 +372,31 @@ public final class Interpreter {
           sp -= 2;
         }
         case JUMP -> {
-          long dest = U256.toLongOrMinusOne(s, top);
-          if (!analysis.isJumpDest(dest)) {
+          int target = program.jumpTarget(U256.toLongOrMinusOne(s, top));
+          if (target < 0) {
             halt = HaltReason.INVALID_JUMP;
             break loop;
           }
-          pc = (int) dest;
+          pc = target;
           sp--;
         }
         case JUMPI -> {
           if (!U256.isZero(s, top - 4)) {
-            long dest = U256.toLongOrMinusOne(s, top);
-            if (!analysis.isJumpDest(dest)) {
+            int target = program.jumpTarget(U256.toLongOrMinusOne(s, top));
+            if (target < 0) {
               halt = HaltReason.INVALID_JUMP;
               break loop;
             }
-            pc = (int) dest;
+            pc = target;
           }
           sp -= 2;
         }
         case PC -> {
-          U256.setSmall(s, sp << 2, pc - 1);
+          U256.setSmall(s, sp << 2, e >>> Program.OP_BITS);
           sp++;
         }
         case GAS -> {
           U256.setSmall(s, sp << 2, gas);
-          sp++;
-        }
-        case JUMPDEST -> {}
-        case PUSH0 -> {
-          U256.setZero(s, sp << 2);
-          sp++;
-        }
-        case PUSH1 -> {
-          U256.setSmall(s, sp << 2, code[pc] & 0xFF);
-          pc++;
-          sp++;
-        }
-        case PUSH1 + 1 -> {
-          U256.setSmall(s, sp << 2, ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF));
-          pc += 2;
-          sp++;
-        }
-        case 0x62,
-            0x63,
-            0x64,
-            0x65,
-            0x66,
-            0x67,
-            0x68,
-            0x69,
-            0x6a,
-            0x6b,
-            0x6c,
-            0x6d,
-            0x6e,
-            0x6f,
-            0x70,
-            0x71,
-            0x72,
-            0x73,
-            0x74,
-            0x75,
-            0x76,
-            0x77,
-            0x78,
-            0x79,
-            0x7a,
-            0x7b,
-            0x7c,
-            0x7d,
-            0x7e,
-            0x7f -> {
-          int n = op - PUSH1 + 1;
-          Words.pushBytes(s, sp << 2, code, pc, n);
-          pc += n;
           sp++;
         }
         case 0x80,

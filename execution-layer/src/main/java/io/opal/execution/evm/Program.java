@@ -1,0 +1,226 @@
+package io.opal.execution.evm;
+
+import static io.opal.execution.evm.Opcodes.*;
+
+import java.util.Arrays;
+
+/**
+ * Code translated for one fork into the form the interpreter's loop runs: one {@code long} per
+ * instruction (the opcode in the low {@link #OP_BITS} bits, an argument above), with the static gas
+ * and the stack bounds of each straight-line block checked once, at the block's start, by a {@link
+ * #BEGIN} entry (evmone's "advanced" analysis). The loop itself then does per instruction only a
+ * load and a switch.
+ *
+ * <p>Checking a block up front instead of instruction by instruction is exact because a block runs
+ * either to its end or into an exceptional halt, and an exceptional halt consumes all gas and
+ * reverts every change of the frame whichever instruction causes it. So blocks end:
+ *
+ * <ul>
+ *   <li>at a JUMPDEST (a block starts there: jumps land on a {@link #BEGIN}) and after JUMP and
+ *       JUMPI;
+ *   <li>after the instructions that read the exact gas left: GAS, SSTORE (EIP-2200's 2300 stipend
+ *       check) and the CALL and CREATE families (the 63/64 rule), so nothing after them in the
+ *       block has been charged yet;
+ *   <li>after the CALL and CREATE families also because a child frame's effects on the RIPEMD-160
+ *       account can survive a revert, so a halt after a call must not be taken before it;
+ *   <li>after STOP, RETURN, REVERT, SELFDESTRUCT and undefined opcodes, which end the frame.
+ * </ul>
+ *
+ * <p>PUSH1 to PUSH6 carry their value in the argument; wider pushes point into {@link #imm} (four
+ * limbs per value, least significant first). PC carries its program counter.
+ */
+final class Program {
+  static final int OP_BITS = 9;
+  static final int OP_MASK = (1 << OP_BITS) - 1;
+
+  /** Block start: argument = static gas (31 bits) | min stack (12 bits) | stack span (12 bits). */
+  static final int BEGIN = 0x100;
+
+  /** PUSH0 to PUSH6: the value is the argument. */
+  static final int PUSH_SMALL = 0x101;
+
+  /** PUSH7 to PUSH32: the argument is the index of the value's four limbs in {@link #imm}. */
+  static final int PUSH_WIDE = 0x102;
+
+  /** An opcode the fork does not define. */
+  static final int UNDEFINED = 0x103;
+
+  private static final long MAX_BLOCK_GAS = Integer.MAX_VALUE;
+  private static final int STACK_FIELD = 0xFFF;
+  private static final int SMALL_PUSH_BYTES = 6;
+
+  final EvmSpec spec;
+  final long[] ops;
+  final long[] imm;
+
+  /** Program counter → index in {@link #ops} of the block a valid JUMPDEST starts, else -1. */
+  private final int[] jumpTargets;
+
+  private Program(EvmSpec spec, long[] ops, long[] imm, int[] jumpTargets) {
+    this.spec = spec;
+    this.ops = ops;
+    this.imm = imm;
+    this.jumpTargets = jumpTargets;
+  }
+
+  /** Where a jump to {@code dest} continues in {@link #ops}, or -1 if it is not a JUMPDEST. */
+  int jumpTarget(long dest) {
+    return dest >= 0 && dest < jumpTargets.length ? jumpTargets[(int) dest] : -1;
+  }
+
+  static Program compile(CodeAnalysis code, EvmSpec spec) {
+    return new Builder(code, spec).build();
+  }
+
+  /** Whether execution can go on after {@code op} (then the block still ends after it). */
+  private static boolean endsBlock(int op) {
+    return switch (op) {
+      case JUMP, JUMPI, GAS, SSTORE, CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 ->
+          true;
+      default -> false;
+    };
+  }
+
+  private static boolean endsFrame(int op) {
+    return switch (op) {
+      case STOP, RETURN, REVERT, SELFDESTRUCT, INVALID -> true;
+      default -> false;
+    };
+  }
+
+  /** One pass over the code; blocks are closed by patching their BEGIN entry. */
+  private static final class Builder {
+    private final EvmSpec spec;
+    private final byte[] code;
+    private final int length;
+    private long[] ops;
+    private int count;
+    private long[] imm = new long[16];
+    private int immCount;
+    private final int[] jumpTargets;
+
+    // The open block: its BEGIN entry, gas so far, stack bounds relative to its start height.
+    private int begin = -1;
+    private long gas;
+    private int height;
+    private int min;
+    private int max;
+
+    Builder(CodeAnalysis analysis, EvmSpec spec) {
+      this.spec = spec;
+      this.code = analysis.padded;
+      this.length = analysis.length;
+      this.ops = new long[Math.max(8, length + (length >>> 2) + 4)];
+      this.jumpTargets = new int[length];
+      Arrays.fill(jumpTargets, -1);
+    }
+
+    Program build() {
+      int pc = 0;
+      while (pc < length) {
+        int op = code[pc] & 0xFF;
+        if (op == JUMPDEST && spec.isDefined(op)) {
+          closeBlock();
+          jumpTargets[pc] = count;
+        }
+        boolean defined = spec.isDefined(op);
+        int width = defined && op >= PUSH1 && op <= PUSH32 ? op - PUSH1 + 1 : 0;
+        if (begin < 0 || !fits(defined ? op : -1)) {
+          closeBlock();
+          openBlock();
+        }
+        if (!defined) {
+          emit(UNDEFINED, 0);
+          closeBlock();
+          pc++;
+          continue;
+        }
+        account(op);
+        if (op == JUMPDEST) {
+          // The BEGIN entry does all a JUMPDEST does (its gas is in the block).
+        } else if (op == PUSH0 || width > 0) {
+          emitPush(pc + 1, width);
+        } else if (op == PC) {
+          emit(PC, pc);
+        } else {
+          emit(op, 0);
+        }
+        if (endsBlock(op) || endsFrame(op)) {
+          closeBlock();
+        }
+        pc += 1 + width;
+      }
+      // The implicit STOP after the last instruction.
+      if (begin < 0) {
+        openBlock();
+      }
+      emit(STOP, 0);
+      closeBlock();
+      return new Program(
+          spec, Arrays.copyOf(ops, count), Arrays.copyOf(imm, immCount), jumpTargets);
+    }
+
+    /** Whether {@code op} (or -1 for an undefined one) can join the open block. */
+    private boolean fits(int op) {
+      if (op < 0) {
+        return true;
+      }
+      if (gas + spec.staticGas[op] > MAX_BLOCK_GAS) {
+        return false;
+      }
+      return Math.max(min, spec.minStack[op] - height) <= Math.min(max, spec.maxStack[op] - height);
+    }
+
+    private void account(int op) {
+      gas += spec.staticGas[op];
+      min = Math.max(min, spec.minStack[op] - height);
+      max = Math.min(max, spec.maxStack[op] - height);
+      height += Opcodes.PUSHES[op] - Opcodes.POPS[op];
+    }
+
+    private void openBlock() {
+      begin = count;
+      emit(BEGIN, 0);
+      gas = 0;
+      height = 0;
+      min = 0;
+      max = Frame.STACK_LIMIT;
+    }
+
+    private void closeBlock() {
+      if (begin < 0) {
+        return;
+      }
+      long arg = gas | ((long) min << 31) | ((long) (max - min) << 43);
+      ops[begin] = BEGIN | (arg << OP_BITS);
+      begin = -1;
+    }
+
+    private void emitPush(int start, int width) {
+      if (width <= SMALL_PUSH_BYTES) {
+        emit(PUSH_SMALL, Words.readLong(code, start, width));
+        return;
+      }
+      if (immCount + 4 > imm.length) {
+        imm = Arrays.copyOf(imm, imm.length * 2);
+      }
+      Words.pushBytes(imm, immCount, code, start, width);
+      emit(PUSH_WIDE, immCount);
+      immCount += 4;
+    }
+
+    private void emit(int op, long arg) {
+      if (count == ops.length) {
+        ops = Arrays.copyOf(ops, ops.length * 2);
+      }
+      ops[count++] = op | (arg << OP_BITS);
+    }
+  }
+
+  static {
+    // min and span must fit their 12-bit fields.
+    if (Frame.STACK_LIMIT > STACK_FIELD) {
+      throw new AssertionError("stack limit exceeds the BEGIN fields");
+    }
+  }
+}
