@@ -45,6 +45,7 @@ public final class Interpreter {
   private final FramePool frames;
   private final Instructions ins;
   private final Calls calls;
+  private final OutOfLine outOfLine;
 
   public Interpreter(
       EvmSpec spec,
@@ -63,6 +64,7 @@ public final class Interpreter {
     this.frames = frames;
     this.ins = new Instructions(this);
     this.calls = new Calls(this);
+    this.outOfLine = new OutOfLine(spec, ins, scratch);
   }
 
   Frame frame(int depth) {
@@ -124,7 +126,6 @@ public final class Interpreter {
     final Program program = f.code.program(spec);
     final long[] ops = program.ops;
     final long[] s = f.stack;
-    final U256.Scratch x = scratch;
     int pc = f.pc;
     int sp = f.sp;
     long gas = f.gas;
@@ -169,49 +170,8 @@ public final class Interpreter {
           U256.add(s, top, top - 4);
           sp--;
         }
-        case MUL -> {
-          U256.mul(s, top, top - 4);
-          sp--;
-        }
         case SUB -> {
           U256.sub(s, top, top - 4);
-          sp--;
-        }
-        case DIV -> {
-          U256.div(s, top, top - 4, x);
-          sp--;
-        }
-        case SDIV -> {
-          U256.sdiv(s, top, top - 4, x);
-          sp--;
-        }
-        case MOD -> {
-          U256.mod(s, top, top - 4, x);
-          sp--;
-        }
-        case SMOD -> {
-          U256.smod(s, top, top - 4, x);
-          sp--;
-        }
-        case ADDMOD -> {
-          U256.addMod(s, top, top - 4, top - 8, x);
-          sp -= 2;
-        }
-        case MULMOD -> {
-          U256.mulMod(s, top, top - 4, top - 8, x);
-          sp -= 2;
-        }
-        case EXP -> {
-          gas -= (long) spec.expByteGas * U256.byteLength(s, top - 4);
-          if (gas < 0) {
-            halt = HaltReason.OUT_OF_GAS;
-            break loop;
-          }
-          U256.exp(s, top, top - 4, x);
-          sp--;
-        }
-        case SIGNEXTEND -> {
-          U256.signExtend(s, top, top - 4);
           sp--;
         }
         case LT -> {
@@ -220,14 +180,6 @@ public final class Interpreter {
         }
         case GT -> {
           U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) > 0 ? 1 : 0);
-          sp--;
-        }
-        case SLT -> {
-          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) < 0 ? 1 : 0);
-          sp--;
-        }
-        case SGT -> {
-          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) > 0 ? 1 : 0);
           sp--;
         }
         case EQ -> {
@@ -262,10 +214,6 @@ public final class Interpreter {
           s[top + 2] = ~s[top + 2];
           s[top + 3] = ~s[top + 3];
         }
-        case BYTE -> {
-          U256.byteOp(s, top, top - 4);
-          sp--;
-        }
         case SHL -> {
           U256.shl(s, top, top - 4);
           sp--;
@@ -274,101 +222,33 @@ public final class Interpreter {
           U256.shr(s, top, top - 4);
           sp--;
         }
-        case SAR -> {
-          U256.sar(s, top, top - 4);
-          sp--;
-        }
-        case KECCAK256 -> {
-          gas = ins.keccak(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp--;
-        }
-        case ADDRESS,
-            ORIGIN,
-            CALLER,
-            CALLVALUE,
-            CALLDATASIZE,
-            CODESIZE,
-            GASPRICE,
-            COINBASE,
-            TIMESTAMP,
-            NUMBER,
-            PREVRANDAO,
-            GASLIMIT,
-            CHAINID,
-            SELFBALANCE,
-            BASEFEE,
-            BLOBBASEFEE,
-            RETURNDATASIZE,
-            MSIZE -> {
-          ins.environment(op, f, s, sp << 2);
-          sp++;
-        }
-        case BALANCE, EXTCODESIZE, EXTCODEHASH -> {
-          gas = ins.accountQuery(op, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-        }
-        case CALLDATALOAD -> {
-          long off = U256.toLongOrMinusOne(s, top);
-          Words.loadPadded(s, top, f.input, off < 0 ? Long.MAX_VALUE : off, f.input.length);
-        }
-        case CALLDATACOPY, CODECOPY, RETURNDATACOPY, MCOPY -> {
-          gas = ins.copy(op, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 3;
-        }
-        case EXTCODECOPY -> {
-          gas = ins.extCodeCopy(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 4;
-        }
-        case BLOCKHASH -> ins.blockHash(s, top);
-        case BLOBHASH -> ins.blobHash(s, top);
         case POP -> sp--;
-        case MLOAD, MSTORE, MSTORE8 -> {
-          gas = ins.memoryAccess(op, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          if (op != MLOAD) {
-            sp -= 2;
-          }
-        }
-        case SLOAD -> {
-          gas = ins.sload(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
+        case MLOAD -> {
+          // Fast path: a word inside the current memory needs no expansion.
+          long off = U256.toLongOrMinusOne(s, top);
+          Memory m = f.memory;
+          if (off >= 0 && off <= m.size - 32) {
+            Words.load(s, top, m.data, (int) off);
+          } else {
+            gas = outOfLine.execute(op, f, s, sp, gas);
+            if (gas < 0) {
+              halt = HaltReason.decode(gas);
+              break loop;
+            }
           }
         }
-        case SSTORE -> {
-          gas = ins.sstore(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
+        case MSTORE -> {
+          long off = U256.toLongOrMinusOne(s, top);
+          Memory m = f.memory;
+          if (off >= 0 && off <= m.size - 32) {
+            Words.store(s, top - 4, m.data, (int) off);
+          } else {
+            gas = outOfLine.execute(op, f, s, sp, gas);
+            if (gas < 0) {
+              halt = HaltReason.decode(gas);
+              break loop;
+            }
           }
-          sp -= 2;
-        }
-        case TLOAD -> ins.tload(f, s, top);
-        case TSTORE -> {
-          if (f.isStatic) {
-            halt = HaltReason.STATIC_STATE_CHANGE;
-            break loop;
-          }
-          ins.tstore(f, s, top);
           sp -= 2;
         }
         case JUMP -> {
@@ -440,14 +320,6 @@ public final class Interpreter {
             0x9e,
             0x9f ->
             swap(s, top, top - ((op - SWAP1 + 1) << 2));
-        case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {
-          gas = ins.log(op - LOG0, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 2 + op - LOG0;
-        }
         case CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 -> {
           f.pc = pc;
           f.sp = sp;
@@ -485,8 +357,12 @@ public final class Interpreter {
           return 0;
         }
         default -> {
-          halt = HaltReason.INVALID_OPCODE;
-          break loop;
+          gas = outOfLine.execute(op, f, s, sp, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          sp += OutOfLine.STACK_DELTA[op];
         }
       }
     }

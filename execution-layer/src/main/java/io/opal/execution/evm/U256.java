@@ -170,6 +170,21 @@ final class U256 {
     return 0;
   }
 
+  /** Unsigned comparison of the words (x0..x3) and (y0..y3), least significant limb first. */
+  static int compareUnsigned(
+      long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    if (x3 != y3) {
+      return Long.compareUnsigned(x3, y3);
+    }
+    if (x2 != y2) {
+      return Long.compareUnsigned(x2, y2);
+    }
+    if (x1 != y1) {
+      return Long.compareUnsigned(x1, y1);
+    }
+    return Long.compareUnsigned(x0, y0);
+  }
+
   static int compareSigned(long[] s, int a, int b) {
     int c = Long.compare(s[a + 3], s[b + 3]);
     if (c != 0) {
@@ -370,9 +385,36 @@ final class U256 {
     if (isZero(s, n)) {
       return;
     }
-    long[] t = x.t;
     long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
     long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    if (compareUnsigned(s, a, n) < 0 && compareUnsigned(s, b, n) < 0) {
+      // Both operands reduced (the usual case): the sum is below 2n, so at most one subtraction.
+      long r0 = a0 + b0;
+      long c = carry(a0, b0, r0);
+      long r1 = a1 + b1 + c;
+      c = carry(a1, b1, r1);
+      long r2 = a2 + b2 + c;
+      c = carry(a2, b2, r2);
+      long r3 = a3 + b3 + c;
+      c = carry(a3, b3, r3);
+      long n0 = s[n], n1 = s[n + 1], n2 = s[n + 2], n3 = s[n + 3];
+      if (c != 0 || compareUnsigned(r0, r1, r2, r3, n0, n1, n2, n3) >= 0) {
+        // sum - n, modulo 2^256: a carry out of the sum is absorbed by the borrow.
+        long d0 = r0 - n0;
+        long w = borrow(r0, n0, d0);
+        long d1 = r1 - n1 - w;
+        w = borrow(r1, n1, d1);
+        long d2 = r2 - n2 - w;
+        w = borrow(r2, n2, d2);
+        r3 = r3 - n3 - w;
+        r0 = d0;
+        r1 = d1;
+        r2 = d2;
+      }
+      set(s, n, r0, r1, r2, r3);
+      return;
+    }
+    long[] t = x.t;
     t[0] = a0 + b0;
     long c = carry(a0, b0, t[0]);
     t[1] = a1 + b1 + c;
