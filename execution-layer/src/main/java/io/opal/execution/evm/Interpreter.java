@@ -279,47 +279,17 @@ public final class Interpreter {
           U256.setSmall(s, sp << 2, gas);
           sp++;
         }
-        case 0x80,
-            0x81,
-            0x82,
-            0x83,
-            0x84,
-            0x85,
-            0x86,
-            0x87,
-            0x88,
-            0x89,
-            0x8a,
-            0x8b,
-            0x8c,
-            0x8d,
-            0x8e,
-            0x8f -> {
-          int from = (sp - (op - DUP1 + 1)) << 2;
+        case DUP1 -> {
+          // The translation gives every DUPn as DUP1 with 4n (the distance in limbs) as argument.
           int to = sp << 2;
+          int from = to - (int) (e >>> Program.OP_BITS);
           s[to] = s[from];
           s[to + 1] = s[from + 1];
           s[to + 2] = s[from + 2];
           s[to + 3] = s[from + 3];
           sp++;
         }
-        case 0x90,
-            0x91,
-            0x92,
-            0x93,
-            0x94,
-            0x95,
-            0x96,
-            0x97,
-            0x98,
-            0x99,
-            0x9a,
-            0x9b,
-            0x9c,
-            0x9d,
-            0x9e,
-            0x9f ->
-            swap(s, top, top - ((op - SWAP1 + 1) << 2));
+        case SWAP1 -> swap(s, top, top - (int) (e >>> Program.OP_BITS)); // SWAPn as SWAP1, 4n
         case CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 -> {
           f.pc = pc;
           f.sp = sp;

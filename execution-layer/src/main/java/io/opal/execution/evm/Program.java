@@ -27,7 +27,9 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>PUSH1 to PUSH6 carry their value in the argument; wider pushes point into {@link #imm} (four
- * limbs per value, least significant first). PC carries its program counter.
+ * limbs per value, least significant first). PC carries its program counter. DUPn and SWAPn become
+ * DUP1 and SWAP1 with the distance 4n in stack limbs as argument, so the loop has one case for each
+ * family.
  */
 final class Program {
   static final int OP_BITS = 9;
@@ -142,6 +144,10 @@ final class Program {
           emitPush(pc + 1, width);
         } else if (op == PC) {
           emit(PC, pc);
+        } else if (op >= DUP1 && op <= DUP16) {
+          emit(DUP1, 4L * (op - DUP1 + 1));
+        } else if (op >= SWAP1 && op <= SWAP16) {
+          emit(SWAP1, 4L * (op - SWAP1 + 1));
         } else {
           emit(op, 0);
         }

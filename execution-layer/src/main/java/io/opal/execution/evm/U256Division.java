@@ -172,6 +172,27 @@ final class U256Division {
   }
 
   /**
+   * The quotient of {@link #divide2by1} alone; the remainder is {@code u0 - q * d} (mod 2^64),
+   * which callers that keep it in a local compute themselves.
+   */
+  static long quotient2by1(long u1, long u0, long d, long reciprocal) {
+    long qlo = reciprocal * u1;
+    long qhi = Math.unsignedMultiplyHigh(reciprocal, u1);
+    long lo = qlo + u0;
+    qhi += u1 + (Long.compareUnsigned(lo, qlo) < 0 ? 1 : 0);
+    qhi++;
+    long r = u0 - qhi * d;
+    if (Long.compareUnsigned(r, lo) > 0) {
+      qhi--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      qhi++;
+    }
+    return qhi;
+  }
+
+  /**
    * ⌊(β² − 1) / d⌋ − β for a normalised d: the 128-by-64 division (~d : β − 1) / d, done on 32-bit
    * halves (Hacker's Delight's divlu; d is already normalised, so no shift is needed).
    */
