@@ -127,19 +127,20 @@ public final class Interpreter {
     final long[] ops = program.ops;
     final long[] s = f.stack;
     int pc = f.pc;
-    int sp = f.sp;
+    int t = f.sp << 2; // the stack height in limbs: the next free limb
     long gas = f.gas;
     HaltReason halt;
     loop:
     while (true) {
       final long e = ops[pc++];
       final int op = (int) e & Program.OP_MASK;
-      final int top = (sp - 1) << 2;
+      final int top = t - 4;
       switch (op) {
         case Program.BEGIN -> {
           // The block's stack bounds and static gas, checked once (see Program).
           long a = e >>> Program.OP_BITS;
           int min = (int) (a >>> 31) & 0xFFF;
+          int sp = t >> 2;
           if (Integer.compareUnsigned(sp - min, (int) (a >>> 43)) > 0) {
             halt = sp < min ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
             break loop;
@@ -151,14 +152,14 @@ public final class Interpreter {
           }
         }
         case Program.PUSH_SMALL -> {
-          U256.setSmall(s, sp << 2, e >>> Program.OP_BITS);
-          sp++;
+          U256.setSmall(s, t, e >>> Program.OP_BITS);
+          t += 4;
         }
         case Program.PUSH_WIDE -> {
           int i = (int) (e >>> Program.OP_BITS);
           long[] imm = program.imm;
-          U256.set(s, sp << 2, imm[i], imm[i + 1], imm[i + 2], imm[i + 3]);
-          sp++;
+          U256.set(s, t, imm[i], imm[i + 1], imm[i + 2], imm[i + 3]);
+          t += 4;
         }
         case STOP -> {
           f.gas = gas;
@@ -168,23 +169,23 @@ public final class Interpreter {
         }
         case ADD -> {
           U256.add(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case SUB -> {
           U256.sub(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case LT -> {
           U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) < 0 ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case GT -> {
           U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) > 0 ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case EQ -> {
           U256.setSmall(s, top - 4, U256.equal(s, top, top - 4) ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case ISZERO -> U256.setSmall(s, top, U256.isZero(s, top) ? 1 : 0);
         case AND -> {
@@ -192,21 +193,21 @@ public final class Interpreter {
           s[top - 3] &= s[top + 1];
           s[top - 2] &= s[top + 2];
           s[top - 1] &= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case OR -> {
           s[top - 4] |= s[top];
           s[top - 3] |= s[top + 1];
           s[top - 2] |= s[top + 2];
           s[top - 1] |= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case XOR -> {
           s[top - 4] ^= s[top];
           s[top - 3] ^= s[top + 1];
           s[top - 2] ^= s[top + 2];
           s[top - 1] ^= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case NOT -> {
           s[top] = ~s[top];
@@ -216,13 +217,13 @@ public final class Interpreter {
         }
         case SHL -> {
           U256.shl(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case SHR -> {
           U256.shr(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
-        case POP -> sp--;
+        case POP -> t -= 4;
         case MLOAD -> {
           // Fast path: a word inside the current memory needs no expansion.
           long off = U256.toLongOrMinusOne(s, top);
@@ -230,7 +231,7 @@ public final class Interpreter {
           if (off >= 0 && off <= m.size - 32) {
             Words.load(s, top, m.data, (int) off);
           } else {
-            gas = outOfLine.execute(op, f, s, sp, gas);
+            gas = outOfLine.execute(op, f, s, t, gas);
             if (gas < 0) {
               halt = HaltReason.decode(gas);
               break loop;
@@ -243,13 +244,13 @@ public final class Interpreter {
           if (off >= 0 && off <= m.size - 32) {
             Words.store(s, top - 4, m.data, (int) off);
           } else {
-            gas = outOfLine.execute(op, f, s, sp, gas);
+            gas = outOfLine.execute(op, f, s, t, gas);
             if (gas < 0) {
               halt = HaltReason.decode(gas);
               break loop;
             }
           }
-          sp -= 2;
+          t -= 8;
         }
         case JUMP -> {
           int target = program.jumpTarget(U256.toLongOrMinusOne(s, top));
@@ -258,7 +259,7 @@ public final class Interpreter {
             break loop;
           }
           pc = target;
-          sp--;
+          t -= 4;
         }
         case JUMPI -> {
           if (!U256.isZero(s, top - 4)) {
@@ -269,30 +270,37 @@ public final class Interpreter {
             }
             pc = target;
           }
-          sp -= 2;
+          t -= 8;
+        }
+        case Program.JUMP_STATIC -> pc = (int) (e >>> Program.OP_BITS);
+        case Program.JUMPI_STATIC -> {
+          if (!U256.isZero(s, top)) {
+            pc = (int) (e >>> Program.OP_BITS);
+          }
+          t -= 4;
         }
         case PC -> {
-          U256.setSmall(s, sp << 2, e >>> Program.OP_BITS);
-          sp++;
+          U256.setSmall(s, t, e >>> Program.OP_BITS);
+          t += 4;
         }
         case GAS -> {
-          U256.setSmall(s, sp << 2, gas);
-          sp++;
+          U256.setSmall(s, t, gas);
+          t += 4;
         }
         case DUP1 -> {
           // The translation gives every DUPn as DUP1 with 4n (the distance in limbs) as argument.
-          int to = sp << 2;
+          int to = t;
           int from = to - (int) (e >>> Program.OP_BITS);
           s[to] = s[from];
           s[to + 1] = s[from + 1];
           s[to + 2] = s[from + 2];
           s[to + 3] = s[from + 3];
-          sp++;
+          t += 4;
         }
         case SWAP1 -> swap(s, top, top - (int) (e >>> Program.OP_BITS)); // SWAPn as SWAP1, 4n
         case CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 -> {
           f.pc = pc;
-          f.sp = sp;
+          f.sp = t >> 2;
           f.gas = gas;
           int r = (op == CREATE || op == CREATE2) ? calls.create(f, op) : calls.call(f, op);
           if (r == CHILD) {
@@ -302,7 +310,7 @@ public final class Interpreter {
             halt = f.halt;
             break loop;
           }
-          sp = f.sp;
+          t = f.sp << 2;
           gas = f.gas;
         }
         case RETURN, REVERT -> {
@@ -327,12 +335,12 @@ public final class Interpreter {
           return 0;
         }
         default -> {
-          gas = outOfLine.execute(op, f, s, sp, gas);
+          gas = outOfLine.execute(op, f, s, t, gas);
           if (gas < 0) {
             halt = HaltReason.decode(gas);
             break loop;
           }
-          sp += OutOfLine.STACK_DELTA[op];
+          t += OutOfLine.LIMB_DELTA[op];
         }
       }
     }

@@ -9,20 +9,20 @@ import static io.opal.execution.evm.Opcodes.*;
  * compiles a small loop sooner and keeps its stack pointer, instruction index and gas in registers
  * instead of spilling them around every dispatch.
  *
- * <p>Each instruction here changes the stack height by the fixed {@link #STACK_DELTA} of its
- * opcode, which the loop applies; the static gas has been charged with its block.
+ * <p>Each instruction here changes the stack height by the fixed {@link #LIMB_DELTA} of its opcode,
+ * which the loop applies; the static gas has been charged with its block.
  */
 final class OutOfLine {
   private static final long OOG = HaltReason.OUT_OF_GAS.encode();
   private static final long STATIC = HaltReason.STATIC_STATE_CHANGE.encode();
   private static final long INVALID = HaltReason.INVALID_OPCODE.encode();
 
-  /** Items pushed minus items popped, by opcode (zero for the translation's own entries). */
-  static final int[] STACK_DELTA = new int[Program.OP_MASK + 1];
+  /** Limbs pushed minus limbs popped (4 per item), by opcode (0 for the translation's own). */
+  static final int[] LIMB_DELTA = new int[Program.OP_MASK + 1];
 
   static {
     for (int op = 0; op < 256; op++) {
-      STACK_DELTA[op] = Math.max(0, Opcodes.PUSHES[op]) - Math.max(0, Opcodes.POPS[op]);
+      LIMB_DELTA[op] = 4 * (Math.max(0, Opcodes.PUSHES[op]) - Math.max(0, Opcodes.POPS[op]));
     }
   }
 
@@ -37,11 +37,11 @@ final class OutOfLine {
   }
 
   /**
-   * Executes {@code op} on the stack of {@code f} whose height is {@code sp}; returns the gas left
-   * or a negative {@link HaltReason#encode() encoded halt}.
+   * Executes {@code op} on the stack of {@code f} whose height is {@code t} limbs (four per item);
+   * returns the gas left or a negative {@link HaltReason#encode() encoded halt}.
    */
-  long execute(int op, Frame f, long[] s, int sp, long gas) {
-    final int top = (sp - 1) << 2;
+  long execute(int op, Frame f, long[] s, int t, long gas) {
+    final int top = t - 4;
     switch (op) {
       case MUL -> U256.mul(s, top, top - 4);
       case DIV -> U256.div(s, top, top - 4, x);
@@ -81,7 +81,7 @@ final class OutOfLine {
           BLOBBASEFEE,
           RETURNDATASIZE,
           MSIZE ->
-          ins.environment(op, f, s, sp << 2);
+          ins.environment(op, f, s, t);
       case BALANCE, EXTCODESIZE, EXTCODEHASH -> gas = ins.accountQuery(op, s, top, gas);
       case CALLDATALOAD -> {
         long off = U256.toLongOrMinusOne(s, top);

@@ -47,6 +47,14 @@ final class Program {
   /** An opcode the fork does not define. */
   static final int UNDEFINED = 0x103;
 
+  /**
+   * PUSHn d; JUMP to a valid JUMPDEST d: the argument is the index of d's block in {@link #ops}.
+   */
+  static final int JUMP_STATIC = 0x104;
+
+  /** PUSHn d; JUMPI to a valid JUMPDEST d: as {@link #JUMP_STATIC}, taken if the top is not 0. */
+  static final int JUMPI_STATIC = 0x105;
+
   private static final long MAX_BLOCK_GAS = Integer.MAX_VALUE;
   private static final int STACK_FIELD = 0xFFF;
   private static final int SMALL_PUSH_BYTES = 6;
@@ -93,6 +101,7 @@ final class Program {
   /** One pass over the code; blocks are closed by patching their BEGIN entry. */
   private static final class Builder {
     private final EvmSpec spec;
+    private final CodeAnalysis analysis;
     private final byte[] code;
     private final int length;
     private long[] ops;
@@ -110,6 +119,7 @@ final class Program {
 
     Builder(CodeAnalysis analysis, EvmSpec spec) {
       this.spec = spec;
+      this.analysis = analysis;
       this.code = analysis.padded;
       this.length = analysis.length;
       this.ops = new long[Math.max(8, length + (length >>> 2) + 4)];
@@ -140,6 +150,9 @@ final class Program {
         account(op);
         if (op == JUMPDEST) {
           // The BEGIN entry does all a JUMPDEST does (its gas is in the block).
+        } else if ((op == PUSH0 || width > 0) && fuseStaticJump(pc, width)) {
+          pc += 2 + width;
+          continue;
         } else if (op == PUSH0 || width > 0) {
           emitPush(pc + 1, width);
         } else if (op == PC) {
@@ -162,8 +175,39 @@ final class Program {
       }
       emit(STOP, 0);
       closeBlock();
+      for (int i = 0; i < count; i++) {
+        int op = (int) ops[i] & OP_MASK;
+        if (op == JUMP_STATIC || op == JUMPI_STATIC) {
+          int dest = (int) (ops[i] >>> OP_BITS);
+          ops[i] = op | ((long) jumpTargets[dest] << OP_BITS);
+        }
+      }
       return new Program(
           spec, Arrays.copyOf(ops, count), Arrays.copyOf(imm, immCount), jumpTargets);
+    }
+
+    /**
+     * Emits the PUSH at {@code pc} (already accounted) and the JUMP or JUMPI after it as one static
+     * jump when its destination is a valid JUMPDEST and the jump fits the block; the destination's
+     * index is patched in once the whole code is translated.
+     */
+    private boolean fuseStaticJump(int pc, int width) {
+      int next = pc + 1 + width;
+      if (width > 4 || next >= length) {
+        return false;
+      }
+      int jump = code[next] & 0xFF;
+      if ((jump != JUMP && jump != JUMPI) || !spec.isDefined(jump)) {
+        return false;
+      }
+      long dest = Words.readLong(code, pc + 1, width);
+      if (!analysis.isJumpDest(dest) || !fits(jump)) {
+        return false;
+      }
+      account(jump);
+      emit(jump == JUMP ? JUMP_STATIC : JUMPI_STATIC, dest);
+      closeBlock();
+      return true;
     }
 
     /** Whether {@code op} (or -1 for an undefined one) can join the open block. */
