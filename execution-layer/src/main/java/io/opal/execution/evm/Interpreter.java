@@ -134,6 +134,8 @@ public final class Interpreter {
     while (true) {
       final long e = ops[pc++];
       final int op = (int) e & Program.OP_MASK;
+      t &= 0x1FFF; // always true (the stack has at most 4096 limbs); tells the JIT t + k cannot
+      // overflow
       final int top = t - 4;
       switch (op) {
         case Program.BEGIN -> {

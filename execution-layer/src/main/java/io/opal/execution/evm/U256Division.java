@@ -7,9 +7,6 @@ package io.opal.execution.evm;
  * dividing. Used by DIV/MOD/SDIV/SMOD and by ADDMOD/MULMOD on their 257- and 512-bit intermediates.
  */
 final class U256Division {
-  private static final long M32 = 0xFFFFFFFFL;
-  private static final long B32 = 1L << 32;
-
   private U256Division() {}
 
   /** Work space: the normalised operands (one extra dividend limb) and the 2-by-1 remainder. */
@@ -192,36 +189,35 @@ final class U256Division {
     return qhi;
   }
 
+  /** ⌊(2^19 − 3·2^8) / d9⌋ for the top nine bits d9 = 256..511 of a normalised divisor. */
+  private static final int[] RECIPROCAL_TABLE = new int[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      RECIPROCAL_TABLE[i] = 0x7FD00 / (256 + i);
+    }
+  }
+
   /**
-   * ⌊(β² − 1) / d⌋ − β for a normalised d: the 128-by-64 division (~d : β − 1) / d, done on 32-bit
-   * halves (Hacker's Delight's divlu; d is already normalised, so no shift is needed).
+   * ⌊(β² − 1) / d⌋ − β for a normalised d (top bit set), without a hardware division: Möller and
+   * Granlund's RECIPROCAL_WORD (algorithm 3): an 11-bit table estimate refined by two Newton steps
+   * and a final adjustment.
    */
   static long reciprocal(long d) {
-    long u1 = ~d;
-    long dHi = d >>> 32;
-    long dLo = d & M32;
-    long uHi = 0xFFFFFFFFL; // the high half of u0 = β - 1
-    long q1 = Long.divideUnsigned(u1, dHi);
-    long rhat = u1 - q1 * dHi;
-    while (Long.compareUnsigned(q1, B32) >= 0
-        || Long.compareUnsigned(q1 * dLo, (rhat << 32) | uHi) > 0) {
-      q1--;
-      rhat += dHi;
-      if (Long.compareUnsigned(rhat, B32) >= 0) {
-        break;
-      }
-    }
-    long u21 = (u1 << 32) + uHi - q1 * d;
-    long q0 = Long.divideUnsigned(u21, dHi);
-    rhat = u21 - q0 * dHi;
-    while (Long.compareUnsigned(q0, B32) >= 0
-        || Long.compareUnsigned(q0 * dLo, (rhat << 32) | M32) > 0) {
-      q0--;
-      rhat += dHi;
-      if (Long.compareUnsigned(rhat, B32) >= 0) {
-        break;
-      }
-    }
-    return (q1 << 32) + q0;
+    long d0 = d & 1;
+    long d9 = d >>> 55;
+    long d40 = (d >>> 24) + 1;
+    long d63 = (d >>> 1) + d0; // ⌈d / 2⌉
+    long v0 = RECIPROCAL_TABLE[(int) d9 - 256];
+    long v1 = (v0 << 11) - ((v0 * v0 * d40) >>> 40) - 1;
+    long v2 = (v1 << 13) + ((v1 * ((1L << 60) - v1 * d40)) >>> 47);
+    long e = ((v2 >>> 1) & -d0) - v2 * d63;
+    long v3 = (Math.unsignedMultiplyHigh(v2, e) >>> 1) + (v2 << 31);
+    // v4 = v3 - ⌊(v3 + β + 1) · d / β⌋: the high word of v3·d + d, plus d.
+    long lo = v3 * d;
+    long hi = Math.unsignedMultiplyHigh(v3, d);
+    long sum = lo + d;
+    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+    return v3 - hi - d;
   }
 }
