@@ -33,6 +33,7 @@ final class Instructions {
   private final long[] env = new long[6 * 4];
   private static final byte[] EMPTY_HASH = Hash.EMPTY.toArray();
   private final byte[] hashOut = new byte[32];
+  private final long[] keccakState = new long[25];
   private static final int E_ORIGIN = 0;
   private static final int E_GASPRICE = 4;
   private static final int E_COINBASE = 8;
@@ -128,7 +129,8 @@ final class Instructions {
     if (len == 0) {
       Words.load(s, top - 4, EMPTY_HASH, 0);
     } else {
-      Keccak256.hash(f.memory.data, (int) s[top], len, hashOut, 0); // no allocation per hash
+      // No allocation per hash: the sponge state and the digest are reused.
+      Keccak256.hash(f.memory.data, (int) s[top], len, hashOut, 0, keccakState);
       Words.load(s, top - 4, hashOut, 0);
     }
     return gas;
