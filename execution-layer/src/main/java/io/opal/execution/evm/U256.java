@@ -340,7 +340,7 @@ final class U256 {
       return;
     }
     if ((s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
-      divModSingleLimb(s, a, b, wantRemainder);
+      U256Division.divModSingleLimb(s, a, b, wantRemainder);
       return;
     }
     int m = toLimbs(s, a, x.u);
@@ -350,46 +350,6 @@ final class U256 {
       fromLimbs(x.r, n, s, b);
     } else {
       fromLimbs(x.q, m - n + 1, s, b);
-    }
-  }
-
-  /**
-   * b := a / b or a mod b for a divisor below 2^64: four 2-by-1 steps on the normalised operands in
-   * locals, without the general long division's buffers.
-   */
-  private static void divModSingleLimb(long[] s, int a, int b, boolean wantRemainder) {
-    long d = s[b];
-    int sh = Long.numberOfLeadingZeros(d);
-    long dn = d << sh;
-    long v = U256Division.reciprocal(dn);
-    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
-    long u4, u3, u2, u1, u0;
-    if (sh == 0) {
-      u4 = 0;
-      u3 = a3;
-      u2 = a2;
-      u1 = a1;
-      u0 = a0;
-    } else {
-      int rs = 64 - sh;
-      u4 = a3 >>> rs; // below 2^sh <= dn, as a 2-by-1 step needs
-      u3 = (a3 << sh) | (a2 >>> rs);
-      u2 = (a2 << sh) | (a1 >>> rs);
-      u1 = (a1 << sh) | (a0 >>> rs);
-      u0 = a0 << sh;
-    }
-    long q3 = U256Division.quotient2by1(u4, u3, dn, v);
-    long r = u3 - q3 * dn;
-    long q2 = U256Division.quotient2by1(r, u2, dn, v);
-    r = u2 - q2 * dn;
-    long q1 = U256Division.quotient2by1(r, u1, dn, v);
-    r = u1 - q1 * dn;
-    long q0 = U256Division.quotient2by1(r, u0, dn, v);
-    r = u0 - q0 * dn;
-    if (wantRemainder) {
-      setSmall(s, b, r >>> sh);
-    } else {
-      set(s, b, q0, q1, q2, q3);
     }
   }
 

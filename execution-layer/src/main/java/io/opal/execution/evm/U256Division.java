@@ -169,6 +169,47 @@ final class U256Division {
   }
 
   /**
+   * On the interpreter's stack (see {@link U256}): b := a / b or a mod b for a divisor below 2^64:
+   * four 2-by-1 steps on the normalised operands in locals, without the general long division's
+   * buffers.
+   */
+  static void divModSingleLimb(long[] s, int a, int b, boolean wantRemainder) {
+    long d = s[b];
+    int sh = Long.numberOfLeadingZeros(d);
+    long dn = d << sh;
+    long v = reciprocal(dn);
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long u4, u3, u2, u1, u0;
+    if (sh == 0) {
+      u4 = 0;
+      u3 = a3;
+      u2 = a2;
+      u1 = a1;
+      u0 = a0;
+    } else {
+      int rs = 64 - sh;
+      u4 = a3 >>> rs; // below 2^sh <= dn, as a 2-by-1 step needs
+      u3 = (a3 << sh) | (a2 >>> rs);
+      u2 = (a2 << sh) | (a1 >>> rs);
+      u1 = (a1 << sh) | (a0 >>> rs);
+      u0 = a0 << sh;
+    }
+    long q3 = quotient2by1(u4, u3, dn, v);
+    long r = u3 - q3 * dn;
+    long q2 = quotient2by1(r, u2, dn, v);
+    r = u2 - q2 * dn;
+    long q1 = quotient2by1(r, u1, dn, v);
+    r = u1 - q1 * dn;
+    long q0 = quotient2by1(r, u0, dn, v);
+    r = u0 - q0 * dn;
+    if (wantRemainder) {
+      U256.setSmall(s, b, r >>> sh);
+    } else {
+      U256.set(s, b, q0, q1, q2, q3);
+    }
+  }
+
+  /**
    * The quotient of {@link #divide2by1} alone; the remainder is {@code u0 - q * d} (mod 2^64),
    * which callers that keep it in a local compute themselves.
    */
