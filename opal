@@ -13,7 +13,7 @@ if [ -f "$jar" ]; then
 fi
 if [ "$stale" = 1 ]; then
   echo "opal: building $jar ..." >&2
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package -pl app -am >&2) || {
+  (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true package -pl app -am >&2) || {
     echo "opal: build failed" >&2; exit 1; }
 fi
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss4m ${OPAL_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -16,7 +16,8 @@ const contracts = [
   // L2 predeploys
   'L1Block', 'GasPriceOracle', 'L2ToL1MessagePasser', 'BaseFeeVault', 'L1FeeVault', 'SequencerFeeVault',
   'L2CrossDomainMessenger', 'L2StandardBridge', 'L2ERC721Bridge', 'WETH', 'L1BlockNumber',
-  'DeployerWhitelist', 'LegacyMessagePasser', 'OptimismMintableERC20Factory', 'GovernanceToken',
+  'DeployerWhitelist', 'LegacyMessagePasser', 'OptimismMintableERC20Factory', 'OptimismMintableERC721Factory',
+  'GovernanceToken',
   'EAS', 'SchemaRegistry',
 ]
 const out = {}

@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = OpalVersion.Provider.class,
     description =
         "Opal: an OP Stack L2 node (execution, sequencer, derivation, P2P) in one process.",
-    subcommands = {VersionCommand.class, EvmCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      EvmCommand.class,
+      ReplayCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class OpalMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

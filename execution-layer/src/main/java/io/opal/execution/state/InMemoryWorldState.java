@@ -140,7 +140,7 @@ public final class InMemoryWorldState implements WorldState {
     return trie.rootHash();
   }
 
-  /** The storage root of one account. */
+  @Override
   public Hash storageRoot(Address address) {
     Entry e = accounts.get(address);
     return e == null ? Hash.EMPTY_TRIE : storageRoot(e.storage);

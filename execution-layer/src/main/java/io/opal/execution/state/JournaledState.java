@@ -5,6 +5,7 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.block.Log;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public final class JournaledState {
   private final ArrayList<Log> logs = new ArrayList<>();
   private long refund;
 
+  // Addresses and slots warmed (EIP-2929/2930/3651) before they were first loaded: they are
+  // marked warm when they are, so warming alone reads nothing from the backend.
+  private HashSet<Address> prewarmed;
+  private HashMap<Address, HashSet<Word256>> prewarmedSlots;
+
   public JournaledState(StateReader backend) {
     this.backend = backend;
   }
@@ -48,6 +54,7 @@ public final class JournaledState {
 
   private Account load(Address address) {
     Account a = new Account(address);
+    a.warm = prewarmed != null && prewarmed.contains(address);
     Optional<AccountState> stored = backend.account(address);
     if (stored.isPresent()) {
       AccountState s = stored.get();
@@ -80,6 +87,10 @@ public final class JournaledState {
     if (s == null) {
       Word256 v = a.storageCleared || !a.exists ? Word256.ZERO : backend.storage(a.address, key);
       s = new StorageSlot(key, v);
+      if (prewarmedSlots != null) {
+        HashSet<Word256> keys = prewarmedSlots.get(a.address);
+        s.warm = keys != null && keys.contains(key);
+      }
       map.put(key, s);
     }
     return s;
@@ -219,6 +230,36 @@ public final class JournaledState {
     a.warm = true;
     journal.add(new JournalEntry.AccountWarmed(a));
     return true;
+  }
+
+  /**
+   * Warms an address at the start of a transaction without loading the account (it is marked warm
+   * when first loaded). Not journaled: no revert goes back beyond the transaction's start.
+   */
+  public void warmAddress(Address address) {
+    Account a = accounts.get(address);
+    if (a != null) {
+      a.warm = true;
+      return;
+    }
+    if (prewarmed == null) {
+      prewarmed = new HashSet<>();
+    }
+    prewarmed.add(address);
+  }
+
+  /** Like {@link #warmAddress}, for a storage slot (an EIP-2930 access list's keys). */
+  public void warmSlot(Address address, Word256 key) {
+    Account a = accounts.get(address);
+    StorageSlot s = a == null || a.storage == null ? null : a.storage.get(key);
+    if (s != null) {
+      s.warm = true;
+      return;
+    }
+    if (prewarmedSlots == null) {
+      prewarmedSlots = new HashMap<>();
+    }
+    prewarmedSlots.computeIfAbsent(address, k -> new HashSet<>()).add(key);
   }
 
   /** Warms the slot; returns whether it was cold. */

@@ -1,5 +1,6 @@
 package io.opal.execution.state;
 
+import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import java.util.List;
 
@@ -11,4 +12,10 @@ public interface WorldState extends StateReader {
 
   /** The state root: the secure trie of accounts, each with its storage trie root. */
   Hash stateRoot();
+
+  /**
+   * The root of one account's storage trie ({@link Hash#EMPTY_TRIE} when it has no storage or does
+   * not exist). OP Isthmus headers carry the L2ToL1MessagePasser's, and output roots need it.
+   */
+  Hash storageRoot(Address address);
 }

@@ -21,6 +21,7 @@ import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.tx.AccessListEntry;
 import io.opal.primitives.tx.Authorization;
+import io.opal.primitives.tx.DepositTransaction;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,15 @@ public final class TransactionProcessor {
 
   /** Executes {@code tx} on a view of {@code world}; the changes are returned, not applied. */
   public TxOutcome execute(StateReader world, BlockEnv block, TxEnv tx) {
+    return execute(world, block, tx, fees);
+  }
+
+  /**
+   * Like {@link #execute(StateReader, BlockEnv, TxEnv)} with {@code fees} instead of the
+   * processor's fee handler for this one transaction (the OP Stack's L1 data fee depends on the
+   * transaction's envelope, which the handler carries).
+   */
+  public TxOutcome execute(StateReader world, BlockEnv block, TxEnv tx, FeeHandler fees) {
     JournaledState state = new JournaledState(world);
     Account sender = state.account(tx.caller());
     BigInteger blobBaseFee = block.blobBaseFee(spec).toBigInteger();
@@ -114,7 +124,23 @@ public final class TransactionProcessor {
     state.subtractBalance(
         sender, UInt256.valueOf(gasLimit.multiply(price).add(blobFee).add(upfront)));
     return new TxOutcome.Executed(
-        run(state, sender, block, tx, intrinsic, floor, price, baseFee, blobFee, upfront));
+        run(state, sender, block, tx, fees, intrinsic, floor, price, baseFee, blobFee, upfront));
+  }
+
+  /**
+   * Executes an OP Stack deposit (type 0x7E, specs/protocol/deposits.md) on a view of {@code
+   * world}; the changes are returned, not applied. A deposit is never rejected: {@code mint} is
+   * credited first and kept whatever happens; no signature, nonce, EOA or fee checks; no fee is
+   * paid and no gas refunded as ether. A deposit that cannot run (too little gas, a value its
+   * sender cannot pay, oversized init code, a system transaction after Regolith) fails with every
+   * change but the mint undone, its sender's nonce incremented and its whole gas limit used.
+   *
+   * @param regolith whether Regolith rules apply: before it, a deposit reports its whole gas limit
+   *     as used (a system transaction none) whatever it used; from it, the gas it actually used
+   */
+  public TransactionResult executeDeposit(
+      StateReader world, BlockEnv block, DepositTransaction deposit, boolean regolith) {
+    return new DepositExecution(this, spec).execute(world, block, deposit, regolith);
   }
 
   /**
@@ -132,10 +158,10 @@ public final class TransactionProcessor {
       long gas) {
     JournaledState state = new JournaledState(world);
     if (spec.hasAccessLists()) {
-      state.warm(state.account(caller));
-      state.warm(state.account(to));
+      state.warmAddress(caller);
+      state.warmAddress(to);
       for (Address p : precompiles.addresses()) {
-        state.warm(state.account(p));
+        state.warmAddress(p);
       }
     }
     Interpreter evm =
@@ -252,49 +278,15 @@ public final class TransactionProcessor {
       Account sender,
       BlockEnv block,
       TxEnv tx,
+      FeeHandler fees,
       long intrinsic,
       long floor,
       BigInteger price,
       BigInteger baseFee,
       BigInteger blobFee,
       BigInteger upfront) {
-    long nonce = sender.nonce();
-    state.setNonce(sender, nonce + 1);
-    warm(state, block, tx);
-    if (tx.type() == 4) {
-      for (Authorization auth : tx.authorizations()) {
-        applyAuthorization(state, block, auth);
-      }
-    }
-    Message message;
-    if (tx.isCreate()) {
-      Address created = ContractAddress.create(tx.caller(), nonce);
-      message =
-          Message.create(tx.caller(), created, tx.value(), tx.data(), tx.gasLimit() - intrinsic);
-    } else {
-      Address to = tx.to().get();
-      if (spec.hasDelegations()) {
-        Account target = state.account(to);
-        if (target.hasCode()) {
-          Address delegate = Delegation.target(state.code(target));
-          if (delegate != null) {
-            state.warm(state.account(delegate));
-          }
-        }
-      }
-      message = Message.call(tx.caller(), to, tx.value(), tx.data(), tx.gasLimit() - intrinsic);
-    }
     UInt256 gasPrice = UInt256.valueOf(price);
-    Interpreter evm =
-        new Interpreter(
-            spec,
-            state,
-            block,
-            new TxContext(tx.caller(), gasPrice, tx.blobVersionedHashes()),
-            precompiles,
-            codeCache,
-            frames);
-    MessageResult r = evm.execute(message);
+    MessageResult r = runMessage(state, sender, block, tx, tx.gasLimit() - intrinsic, gasPrice);
 
     long gasLeft = r.gasLeft();
     long used = tx.gasLimit() - gasLeft;
@@ -323,25 +315,70 @@ public final class TransactionProcessor {
         changes);
   }
 
+  /**
+   * What every transaction does once its gas is paid for: increments the sender's nonce, warms the
+   * accounts and slots EIP-2929/2930/3651 name, applies EIP-7702 authorizations and runs the
+   * message with {@code gas} (the gas limit less the intrinsic gas).
+   */
+  MessageResult runMessage(
+      JournaledState state, Account sender, BlockEnv block, TxEnv tx, long gas, UInt256 gasPrice) {
+    long nonce = sender.nonce();
+    state.setNonce(sender, nonce + 1);
+    warm(state, block, tx);
+    if (tx.type() == 4) {
+      for (Authorization auth : tx.authorizations()) {
+        applyAuthorization(state, block, auth);
+      }
+    }
+    Message message;
+    if (tx.isCreate()) {
+      Address created = ContractAddress.create(tx.caller(), nonce);
+      message = Message.create(tx.caller(), created, tx.value(), tx.data(), gas);
+    } else {
+      Address to = tx.to().get();
+      if (spec.hasDelegations()) {
+        Account target = state.account(to);
+        if (target.hasCode()) {
+          Address delegate = Delegation.target(state.code(target));
+          if (delegate != null) {
+            state.warm(state.account(delegate));
+          }
+        }
+      }
+      message = Message.call(tx.caller(), to, tx.value(), tx.data(), gas);
+    }
+    Interpreter evm =
+        new Interpreter(
+            spec,
+            state,
+            block,
+            new TxContext(tx.caller(), gasPrice, tx.blobVersionedHashes()),
+            precompiles,
+            codeCache,
+            frames);
+    return evm.execute(message);
+  }
+
   /** EIP-2929/2930/3651: what is warm before the first instruction. */
   private void warm(JournaledState state, BlockEnv block, TxEnv tx) {
     if (!spec.hasAccessLists()) {
       return;
     }
-    state.warm(state.account(tx.caller()));
-    tx.to().ifPresent(to -> state.warm(state.account(to)));
+    // Warming marks addresses and slots without reading them: a stateless witness need not
+    // hold accounts or slots that are warmed but never used.
+    state.warmAddress(tx.caller());
+    tx.to().ifPresent(state::warmAddress);
     for (Address p : precompiles.addresses()) {
-      state.warm(state.account(p));
+      state.warmAddress(p);
     }
     for (AccessListEntry item : tx.accessList()) {
-      Account a = state.account(item.address());
-      state.warm(a);
+      state.warmAddress(item.address());
       for (Hash key : item.storageKeys()) {
-        state.warm(state.slot(a, Word256.fromBytes(key.toArray())));
+        state.warmSlot(item.address(), Word256.fromBytes(key.toArray()));
       }
     }
     if (spec.warmsCoinbase()) {
-      state.warm(state.account(block.coinbase()));
+      state.warmAddress(block.coinbase());
     }
   }
 

@@ -15,8 +15,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * A transaction as the processor needs it: sender already recovered, fees normalised (for legacy
  * and EIP-2930 transactions both fee fields hold the gas price).
  *
- * @param type 0 legacy, 1 EIP-2930, 2 EIP-1559, 3 EIP-4844, 4 EIP-7702 (0x7e, an OP deposit, is not
- *     processed here)
+ * @param type 0 legacy, 1 EIP-2930, 2 EIP-1559, 3 EIP-4844, 4 EIP-7702, 0x7e an OP deposit (run
+ *     only through {@link TransactionProcessor#executeDeposit})
  * @param to empty for a contract creation
  */
 public record TxEnv(
