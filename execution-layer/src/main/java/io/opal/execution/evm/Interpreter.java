@@ -281,6 +281,12 @@ public final class Interpreter {
           }
           t -= 4;
         }
+        case Program.JUMPI_STATIC_ZERO -> {
+          if (U256.isZero(s, top)) {
+            pc = (int) (e >>> Program.OP_BITS);
+          }
+          t -= 4;
+        }
         case PC -> {
           U256.setSmall(s, t, e >>> Program.OP_BITS);
           t += 4;

@@ -55,6 +55,9 @@ final class Program {
   /** PUSHn d; JUMPI to a valid JUMPDEST d: as {@link #JUMP_STATIC}, taken if the top is not 0. */
   static final int JUMPI_STATIC = 0x105;
 
+  /** ISZERO; PUSHn d; JUMPI to a valid JUMPDEST d: as {@link #JUMPI_STATIC}, taken if it is 0. */
+  static final int JUMPI_STATIC_ZERO = 0x106;
+
   private static final long MAX_BLOCK_GAS = Integer.MAX_VALUE;
   private static final int STACK_FIELD = 0xFFF;
   private static final int SMALL_PUSH_BYTES = 6;
@@ -147,6 +150,13 @@ final class Program {
           pc++;
           continue;
         }
+        if (op == ISZERO) {
+          int fused = fuseZeroJump(pc);
+          if (fused > 0) {
+            pc += fused;
+            continue;
+          }
+        }
         account(op);
         if (op == JUMPDEST) {
           // The BEGIN entry does all a JUMPDEST does (its gas is in the block).
@@ -177,7 +187,7 @@ final class Program {
       closeBlock();
       for (int i = 0; i < count; i++) {
         int op = (int) ops[i] & OP_MASK;
-        if (op == JUMP_STATIC || op == JUMPI_STATIC) {
+        if (op == JUMP_STATIC || op == JUMPI_STATIC || op == JUMPI_STATIC_ZERO) {
           int dest = (int) (ops[i] >>> OP_BITS);
           ops[i] = op | ((long) jumpTargets[dest] << OP_BITS);
         }
@@ -207,6 +217,48 @@ final class Program {
       account(jump);
       emit(jump == JUMP ? JUMP_STATIC : JUMPI_STATIC, dest);
       closeBlock();
+      return true;
+    }
+
+    /**
+     * Emits ISZERO at {@code pc} with a PUSH of a valid JUMPDEST and a JUMPI after it as one jump
+     * taken on zero, when all three fit the block; returns the bytes consumed, or 0.
+     */
+    private int fuseZeroJump(int pc) {
+      int push = pc + 1 < length ? code[pc + 1] & 0xFF : -1;
+      if (push != PUSH0 && (push < PUSH1 || push > PUSH1 + 3) || !spec.isDefined(push)) {
+        return 0;
+      }
+      int width = push == PUSH0 ? 0 : push - PUSH1 + 1;
+      int jumpi = pc + 2 + width;
+      if (jumpi >= length || (code[jumpi] & 0xFF) != JUMPI || !spec.isDefined(JUMPI)) {
+        return 0;
+      }
+      long dest = Words.readLong(code, pc + 2, width);
+      if (!analysis.isJumpDest(dest) || !tryAccount(ISZERO, push, JUMPI)) {
+        return 0;
+      }
+      emit(JUMPI_STATIC_ZERO, dest);
+      closeBlock();
+      return jumpi + 1 - pc;
+    }
+
+    /** Accounts all of {@code ops} to the open block if they all fit it, else none. */
+    private boolean tryAccount(int... ops) {
+      long g = gas;
+      int h = height;
+      int lo = min;
+      int hi = max;
+      for (int op : ops) {
+        if (!fits(op)) {
+          gas = g;
+          height = h;
+          min = lo;
+          max = hi;
+          return false;
+        }
+        account(op);
+      }
       return true;
     }
 

@@ -98,6 +98,18 @@ class ProgramTest {
   }
 
   @Test
+  void isZeroBeforeAStaticJumpiJumpsOnZero() {
+    // PUSH1 x ISZERO PUSH1 12 JUMPI; SSTORE(0, 1) STOP; JUMPDEST SSTORE(0, 2) STOP
+    for (int x : new int[] {0, 5}) {
+      String hex = String.format("60%02x15600c57600160005500", x) + "5b600260005500";
+      assertEquals(Program.JUMPI_STATIC_ZERO, op(compile(new Asm().raw(hex)), 2));
+      EvmHarness h = new EvmHarness(EvmFork.PRAGUE).deploy(CONTRACT, new Asm().raw(hex).bytes());
+      assertTrue(h.call(CONTRACT, new byte[0], GAS_LIMIT).isSuccess());
+      assertEquals(Word256.of(x == 0 ? 2 : 1), h.storage(CONTRACT, 0), "x = " + x);
+    }
+  }
+
+  @Test
   void pushValuesSurviveTranslation() {
     // A 32-byte push (wide), a 6-byte push (inline) and a push cut short by the end of the code.
     EvmHarness h = new EvmHarness(EvmFork.PRAGUE);
