@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         "Opal: an OP Stack L2 node (execution, sequencer, derivation, P2P) in one process.",
     subcommands = {
       VersionCommand.class,
+      InitCommand.class,
       EvmCommand.class,
       ReplayCommand.class,
       CommandLine.HelpCommand.class

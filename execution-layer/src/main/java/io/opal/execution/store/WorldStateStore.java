@@ -1,0 +1,154 @@
+package io.opal.execution.store;
+
+import io.opal.primitives.DecodingException;
+import io.opal.primitives.Hash;
+import io.opal.storage.BlockKey;
+import io.opal.storage.Column;
+import io.opal.storage.KeyRange;
+import io.opal.storage.KeyValue;
+import io.opal.storage.KeyValueIterator;
+import io.opal.storage.KeyValueReader;
+import io.opal.storage.KeyValueStore;
+import io.opal.storage.Schema;
+import io.opal.storage.StorageException;
+import io.opal.storage.WriteBatch;
+import java.util.Optional;
+
+/**
+ * The persistent world state: Merkle-Patricia trie nodes by hash in {@code TRIE_NODES} (every
+ * block's nodes are kept, so the state of any stored block can be read through its root), the
+ * head's state flattened in {@code ACCOUNTS}/{@code STORAGE} for O(1) reads, code by hash in {@code
+ * CODE}, and per-block {@link StateDiff}s in {@code STATE_HISTORY} for the most recent {@link
+ * #historyDepth()} blocks, which let the head move back (or forward again) without re-executing.
+ *
+ * <p>All writes go into a caller's {@link WriteBatch}; {@link ChainDatabase} adds the block and
+ * head pointer to the same batch.
+ */
+public final class WorldStateStore {
+  /** Memory for cached trie nodes (two generations of this size). */
+  private static final long NODE_CACHE_GENERATION_BYTES = 64L << 20;
+
+  private final KeyValueStore store;
+  private final int historyDepth;
+  private final TrieNodeCache nodeCache = new TrieNodeCache(NODE_CACHE_GENERATION_BYTES);
+
+  public WorldStateStore(KeyValueStore store, int historyDepth) {
+    if (historyDepth < 1) {
+      throw new IllegalArgumentException("history depth must be at least 1, got " + historyDepth);
+    }
+    this.store = store;
+    this.historyDepth = historyDepth;
+  }
+
+  /** How many recent blocks keep their state diffs. */
+  public int historyDepth() {
+    return historyDepth;
+  }
+
+  /** The head state through the flat tables of the live store. */
+  public FlatStateReader head() {
+    return new FlatStateReader(store);
+  }
+
+  /** The head state as of a snapshot of the store (for reads that must agree). */
+  public FlatStateReader head(KeyValueReader snapshot) {
+    return new FlatStateReader(snapshot);
+  }
+
+  /**
+   * The state at {@code stateRoot} through the trie (any stored block's state). Reads throw {@link
+   * MissingStateException} if that state was never stored; check with {@link #hasState}.
+   */
+  public TrieStateReader at(Hash stateRoot) {
+    return TrieStateReader.of(stateRoot, nodes(), false, CodeSource.of(store), "database");
+  }
+
+  /** Trie nodes of the database, through the cache. */
+  private io.opal.primitives.trie.TrieNodeSource nodes() {
+    return nodeCache.over(TrieStateReader.databaseNodes(store));
+  }
+
+  /** Whether the trie of {@code stateRoot} is stored (its root node is). */
+  public boolean hasState(Hash stateRoot) {
+    return stateRoot.equals(Hash.EMPTY_TRIE)
+        || store.contains(Column.TRIE_NODES, stateRoot.toArray());
+  }
+
+  /**
+   * A block state on the head: reads from the flat tables, which must hold the state with root
+   * {@code headStateRoot}; committing it moves the flat tables to the new block.
+   */
+  public BlockState onHead(Hash headStateRoot) {
+    return new BlockState(
+        head(), headStateRoot, TrieStateReader.databaseNodes(store), false, "database", true);
+  }
+
+  /** A block state on any stored state, read through its trie (for a block off the head). */
+  public BlockState on(Hash parentStateRoot) {
+    return BlockState.over(at(parentStateRoot));
+  }
+
+  /**
+   * Writes a block's state: its new trie nodes and code, its diff in the history under {@code
+   * block}, and (when {@code moveFlatState}, for a state {@linkplain BlockState#isOnFlatHead on the
+   * head}) the flat tables. Returns the diff.
+   */
+  public StateDiff write(
+      WriteBatch batch, BlockState state, BlockKey block, boolean moveFlatState) {
+    if (moveFlatState && !state.isOnFlatHead()) {
+      throw new IllegalArgumentException("only a state on the flat head can move the flat tables");
+    }
+    state.writeTrieNodes(batch);
+    StateDiff diff = state.diff();
+    if (moveFlatState) {
+      diff.applyForward(batch);
+    }
+    batch.put(Column.STATE_HISTORY, block.toBytes(), diff.encode());
+    return diff;
+  }
+
+  /**
+   * Writes a genesis state: trie nodes, code and flat tables (no history: there is nothing before
+   * it to go back to). The flat tables must be empty.
+   */
+  public void writeGenesis(WriteBatch batch, BlockState state) {
+    state.writeTrieNodes(batch);
+    state.diff().applyForward(batch);
+  }
+
+  /** The stored diff of a block, if it is within the history. */
+  public Optional<StateDiff> diff(BlockKey block) {
+    Optional<byte[]> raw = store.get(Column.STATE_HISTORY, block.toBytes());
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StateDiff.decode(raw.get()));
+    } catch (DecodingException e) {
+      throw new StorageException(
+          StorageException.Kind.CORRUPT,
+          "corrupt database: the state diff of block " + block + " does not decode: " + e,
+          e);
+    }
+  }
+
+  /**
+   * Deletes the diffs of every block at least {@link #historyDepth()} below {@code headNumber}
+   * (siblings included). Scans a bounded window below that height, which the previous calls left
+   * empty when heads advance one block at a time.
+   */
+  public void pruneHistory(WriteBatch batch, long headNumber) {
+    long keepFrom = headNumber - historyDepth + 1;
+    if (keepFrom <= 0) {
+      return;
+    }
+    long scanFrom = Math.max(0, keepFrom - 2L * historyDepth);
+    KeyRange window = KeyRange.between(Schema.numberKey(scanFrom), Schema.numberKey(keepFrom));
+    try (KeyValueIterator it = store.iterator(Column.STATE_HISTORY, window)) {
+      while (it.hasNext()) {
+        KeyValue kv = it.next();
+        batch.delete(Column.STATE_HISTORY, kv.key());
+      }
+    }
+  }
+}
