@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Code prepared for the interpreter once: padded with zero bytes (STOP) so that a PUSH at the end
  * and the instruction after the last one read inside the array without bounds checks, and a bitmap
- * of the valid JUMPDEST positions (a 0x5b inside PUSH data is not one).
+ * of the valid JUMPDEST positions (a 0x5b inside PUSH data is not one). The interpreter runs its
+ * per-fork translation, {@link Program}, kept here once made.
  */
 public final class CodeAnalysis {
   /** 32 bytes of PUSH data past the end, then a STOP. */
