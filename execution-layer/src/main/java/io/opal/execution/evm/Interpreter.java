@@ -287,6 +287,17 @@ public final class Interpreter {
           }
           t -= 4;
         }
+        case Program.ADD_IMMEDIATE -> U256.addSmall(s, top, e >>> Program.OP_BITS);
+        case Program.ADD_DUP -> U256.add(s, top - (int) (e >>> Program.OP_BITS), top);
+        case Program.SWAP_POP -> {
+          int to = top - (int) (e >>> Program.OP_BITS);
+          s[to] = s[top];
+          s[to + 1] = s[top + 1];
+          s[to + 2] = s[top + 2];
+          s[to + 3] = s[top + 3];
+          t -= 4;
+        }
+        case Program.POP2 -> t -= 8;
         case PC -> {
           U256.setSmall(s, t, e >>> Program.OP_BITS);
           t += 4;

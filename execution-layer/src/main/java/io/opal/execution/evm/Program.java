@@ -58,6 +58,18 @@ final class Program {
   /** ISZERO; PUSHn d; JUMPI to a valid JUMPDEST d: as {@link #JUMPI_STATIC}, taken if it is 0. */
   static final int JUMPI_STATIC_ZERO = 0x106;
 
+  /** PUSH0 to PUSH6 v; ADD: the top word plus v (the argument). */
+  static final int ADD_IMMEDIATE = 0x107;
+
+  /** DUPn; ADD: the top word plus the n-th; the argument is 4(n - 1), its distance in limbs. */
+  static final int ADD_DUP = 0x108;
+
+  /** SWAPn; POP: the top word moved n words down, then popped; the argument is 4n. */
+  static final int SWAP_POP = 0x109;
+
+  /** POP; POP. */
+  static final int POP2 = 0x10a;
+
   private static final long MAX_BLOCK_GAS = Integer.MAX_VALUE;
   private static final int STACK_FIELD = 0xFFF;
   private static final int SMALL_PUSH_BYTES = 6;
@@ -150,12 +162,10 @@ final class Program {
           pc++;
           continue;
         }
-        if (op == ISZERO) {
-          int fused = fuseZeroJump(pc);
-          if (fused > 0) {
-            pc += fused;
-            continue;
-          }
+        int fused = op == ISZERO ? fuseZeroJump(pc) : fusePair(pc, op, width);
+        if (fused > 0) {
+          pc += fused;
+          continue;
         }
         account(op);
         if (op == JUMPDEST) {
@@ -241,6 +251,41 @@ final class Program {
       emit(JUMPI_STATIC_ZERO, dest);
       closeBlock();
       return jumpi + 1 - pc;
+    }
+
+    /**
+     * Emits {@code op} at {@code pc} and the instruction after it as one entry when they are one of
+     * the pairs Solidity's code is full of (PUSH+ADD, DUP+ADD, SWAP+POP, POP+POP) and both fit the
+     * block; returns the bytes consumed, or 0.
+     */
+    private int fusePair(int pc, int op, int width) {
+      int at = pc + 1 + width;
+      int next = at < length ? code[at] & 0xFF : -1;
+      if (next < 0 || !spec.isDefined(next)) {
+        return 0;
+      }
+      int fused;
+      long arg;
+      if ((op == PUSH0 || width > 0 && width <= SMALL_PUSH_BYTES) && next == ADD) {
+        fused = ADD_IMMEDIATE;
+        arg = Words.readLong(code, pc + 1, width);
+      } else if (op >= DUP1 && op <= DUP16 && next == ADD) {
+        fused = ADD_DUP;
+        arg = 4L * (op - DUP1);
+      } else if (op >= SWAP1 && op <= SWAP16 && next == POP) {
+        fused = SWAP_POP;
+        arg = 4L * (op - SWAP1 + 1);
+      } else if (op == POP && next == POP) {
+        fused = POP2;
+        arg = 0;
+      } else {
+        return 0;
+      }
+      if (!tryAccount(op, next)) {
+        return 0;
+      }
+      emit(fused, arg);
+      return at + 1 - pc;
     }
 
     /** Accounts all of {@code ops} to the open block if they all fit it, else none. */

@@ -83,6 +83,24 @@ final class U256 {
     s[b + 3] = a3 + b3 + c;
   }
 
+  /** p := p + v for a non-negative v below 2^63. */
+  static void addSmall(long[] s, int p, long v) {
+    long w0 = s[p];
+    long r0 = w0 + v;
+    if (Long.compareUnsigned(r0, w0) < 0) {
+      long r1 = s[p + 1] + 1;
+      s[p + 1] = r1;
+      if (r1 == 0) {
+        long r2 = s[p + 2] + 1;
+        s[p + 2] = r2;
+        if (r2 == 0) {
+          s[p + 3]++;
+        }
+      }
+    }
+    s[p] = r0;
+  }
+
   /** b := a - b. */
   static void sub(long[] s, int a, int b) {
     long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];

@@ -77,8 +77,15 @@ class ProgramTest {
     assertTrue(run(justRight).isSuccess());
     assertEquals(Optional.of(HaltReason.STACK_UNDERFLOW), run(tooMany).haltReason());
     Program p = compile(tooMany);
+    int second = 1;
+    while (op(p, second) != Program.BEGIN) {
+      second++;
+    }
     assertEquals(Program.BEGIN, op(p, 0));
-    assertEquals(Program.BEGIN, op(p, 1 + 2048), "a second block starts at the 1025th POP");
+    // The first block holds the 1024 PUSH0 and the 1024 POPs (fused in pairs), nothing else.
+    assertEquals(1 + 1024 + 512, second, "a second block starts at the 1025th POP");
+    assertEquals(POP, op(p, second + 1));
+    assertEquals(STOP, op(p, second + 2));
   }
 
   @Test
@@ -107,6 +114,49 @@ class ProgramTest {
       assertTrue(h.call(CONTRACT, new byte[0], GAS_LIMIT).isSuccess());
       assertEquals(Word256.of(x == 0 ? 2 : 1), h.storage(CONTRACT, 0), "x = " + x);
     }
+  }
+
+  @Test
+  void fusedPairsComputeWhatThePairsDo() {
+    // PUSH+ADD with a carry across limbs, DUP3+ADD, SWAP2+POP, POP+POP.
+    EvmHarness h = new EvmHarness(EvmFork.PRAGUE);
+    Asm code =
+        new Asm()
+            .push(BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE))
+            .push(1)
+            .op(ADD) // 2^192
+            .storeTop(0)
+            .push(7)
+            .push(100)
+            .push(5)
+            .op(DUP1 + 2)
+            .op(ADD) // 5 + 7 over 100 7
+            .op(SWAP1 + 1)
+            .op(POP) // 100 12, top first
+            .storeTop(1) // stores 100, leaves 12
+            .storeTop(2)
+            .push(1)
+            .push(2)
+            .op(POP)
+            .op(POP)
+            .op(STOP);
+    Program p = compile(code);
+    java.util.Set<Integer> ops = new java.util.HashSet<>();
+    for (long e : p.ops) {
+      ops.add((int) e & Program.OP_MASK);
+    }
+    assertTrue(
+        ops.containsAll(
+            java.util.List.of(
+                Program.ADD_IMMEDIATE, Program.ADD_DUP, Program.SWAP_POP, Program.POP2)),
+        "all four pairs fused");
+    h.deploy(CONTRACT, code.bytes());
+    assertTrue(h.call(CONTRACT, new byte[0], GAS_LIMIT).isSuccess());
+    assertEquals(
+        Word256.fromUInt256(org.apache.tuweni.units.bigints.UInt256.ONE.shiftLeft(192)),
+        h.storage(CONTRACT, 0));
+    assertEquals(Word256.of(100), h.storage(CONTRACT, 1));
+    assertEquals(Word256.of(12), h.storage(CONTRACT, 2));
   }
 
   @Test
