@@ -454,24 +454,122 @@ final class U256 {
       return;
     }
     long[] t = x.t;
-    java.util.Arrays.fill(t, 0, 8, 0L);
-    for (int i = 0; i < 4; i++) {
-      long ai = s[a + i];
-      long k = 0;
-      for (int j = 0; j < 4; j++) {
-        long bj = s[b + j];
-        long lo = ai * bj;
-        long hi = Math.unsignedMultiplyHigh(ai, bj);
-        lo += k;
-        hi += ltU(lo, k);
-        long sum = t[i + j] + lo;
-        hi += ltU(sum, lo);
-        t[i + j] = sum;
-        k = hi;
-      }
-      t[i + 4] = k;
-    }
+    fullProduct(s, a, b, t);
     modWide(t, 8, s, n, x);
+  }
+
+  /**
+   * t[0..8) := a * b, the full 512-bit product, in straight-line code (no loop for the JIT to get
+   * wrong).
+   */
+  private static void fullProduct(long[] s, int a, int b, long[] t) {
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    long lo;
+    long hi;
+    long k;
+    // Row a0.
+    long r0 = a0 * b0;
+    k = Math.unsignedMultiplyHigh(a0, b0);
+    lo = a0 * b1 + k;
+    k = Math.unsignedMultiplyHigh(a0, b1) + ltU(lo, k);
+    long r1 = lo;
+    lo = a0 * b2 + k;
+    k = Math.unsignedMultiplyHigh(a0, b2) + ltU(lo, k);
+    long r2 = lo;
+    lo = a0 * b3 + k;
+    k = Math.unsignedMultiplyHigh(a0, b3) + ltU(lo, k);
+    long r3 = lo;
+    long r4 = k;
+    // Row a1.
+    k = 0;
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r1 += lo;
+    k = hi + ltU(r1, lo);
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r2 += lo;
+    k = hi + ltU(r2, lo);
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    long r5 = k;
+    // Row a2.
+    k = 0;
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r2 += lo;
+    k = hi + ltU(r2, lo);
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r5 += lo;
+    k = hi + ltU(r5, lo);
+    long r6 = k;
+    // Row a3.
+    k = 0;
+    lo = a3 * b0;
+    hi = Math.unsignedMultiplyHigh(a3, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r5 += lo;
+    k = hi + ltU(r5, lo);
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r6 += lo;
+    k = hi + ltU(r6, lo);
+    long r7 = k;
+    t[0] = r0;
+    t[1] = r1;
+    t[2] = r2;
+    t[3] = r3;
+    t[4] = r4;
+    t[5] = r5;
+    t[6] = r6;
+    t[7] = r7;
   }
 
   /** s[n] := (limbs t[0..len)) mod s[n]; s[n] is non-zero. */
