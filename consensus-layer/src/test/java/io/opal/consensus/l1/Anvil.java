@@ -200,6 +200,30 @@ public final class Anvil implements AutoCloseable {
   }
 
   /** Mines {@code n} empty blocks. */
+  /**
+   * Sends a raw transaction and waits (bounded) for its receipt: anvil answers
+   * eth_sendRawTransaction before its automine has produced the block.
+   */
+  public JsonNode sendRawAndWait(String rawHex) {
+    String hash = rpc("eth_sendRawTransaction", rawHex).asText();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      JsonNode receipt = rpc("eth_getTransactionReceipt", hash);
+      if (receipt != null && !receipt.isNull()) {
+        return receipt;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no receipt for " + hash + " within 10 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   public void mine(int n) {
     for (int i = 0; i < n; i++) {
       rpc("evm_mine");

@@ -143,7 +143,7 @@ class L1ClientFaultsTest {
                 UInt256.ZERO,
                 UInt256.ZERO),
             Anvil.DEV_KEYS.get(4).toArray());
-    anvil.rpc("eth_sendRawTransaction", Bytes.wrap(TransactionCodec.encode(tx)).toHexString());
+    anvil.sendRawAndWait(Bytes.wrap(TransactionCodec.encode(tx)).toHexString());
     return anvil.blockNumber();
   }
 

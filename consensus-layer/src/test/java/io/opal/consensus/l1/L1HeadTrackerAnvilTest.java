@@ -40,6 +40,7 @@ class L1HeadTrackerAnvilTest {
       // Back to 5, then a different and longer branch: 6' (with a transaction), 7', 8', 9'.
       anvil.rpc("evm_revert", snapshot);
       sendTransfer(anvil, 0);
+      awaitBlock(anvil, 6);
       anvil.mine(1);
       String atSeven = anvil.rpc("evm_snapshot").asText();
       anvil.mine(2);
@@ -57,6 +58,7 @@ class L1HeadTrackerAnvilTest {
       // A shorter replacement: back to 7' and one different block 8''.
       anvil.rpc("evm_revert", atSeven);
       sendTransfer(anvil, 1);
+      awaitBlock(anvil, 8);
       L1BlockRef eightBis = client.headerByNumber(8).join().ref();
       L1HeadTracker.Step.Reorg shorter =
           assertInstanceOf(L1HeadTracker.Step.Reorg.class, tracker.step().join());
@@ -66,6 +68,25 @@ class L1HeadTrackerAnvilTest {
       assertEquals(new L1HeadTracker.Step.UpToDate(eightBis), tracker.step().join());
     } finally {
       vertx.close().await();
+    }
+  }
+
+  /**
+   * anvil answers eth_sendRawTransaction before its automine has produced the block; wait (bounded)
+   * until the chain has reached {@code number}.
+   */
+  private static void awaitBlock(Anvil anvil, long number) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Long.decode(anvil.rpc("eth_blockNumber").asText()) < number) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("anvil did not reach block " + number + " within 10 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 
