@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Code prepared for the interpreter once: padded with zero bytes (STOP) so that a PUSH at the end
  * and the instruction after the last one read inside the array without bounds checks, and a bitmap
- * of the valid JUMPDEST positions (a 0x5b inside PUSH data is not one).
+ * of the valid JUMPDEST positions (a 0x5b inside PUSH data is not one). The interpreter runs its
+ * per-fork translation, {@link Program}, kept here once made.
  */
 public final class CodeAnalysis {
   /** 32 bytes of PUSH data past the end, then a STOP. */
@@ -16,6 +17,12 @@ public final class CodeAnalysis {
   final byte[] padded;
   final int length;
   private final long[] jumpDests;
+
+  /**
+   * The code translated for the last fork that ran it (one fork at a time in practice). Racy but
+   * safe: a {@link Program} is immutable, so a thread sees either null or a complete one.
+   */
+  private Program program;
 
   private CodeAnalysis(byte[] padded, int length, long[] jumpDests) {
     this.padded = padded;
@@ -49,6 +56,16 @@ public final class CodeAnalysis {
 
   public int length() {
     return length;
+  }
+
+  /** The translation of this code for {@code spec}'s fork. */
+  Program program(EvmSpec spec) {
+    Program p = program;
+    if (p == null || p.spec != spec) {
+      p = Program.compile(this, spec);
+      program = p;
+    }
+    return p;
   }
 
   boolean isJumpDest(long dest) {

@@ -30,7 +30,7 @@ final class Frame {
   CodeAnalysis code;
 
   // Execution state, saved when the frame waits for a child.
-  int pc;
+  int pc; // index into the code's Program.ops, not the EVM program counter
   int sp;
   long gas;
   byte[] returnData;

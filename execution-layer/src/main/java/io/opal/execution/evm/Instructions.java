@@ -33,6 +33,10 @@ final class Instructions {
   private final long[] env = new long[6 * 4];
   private static final byte[] EMPTY_HASH = Hash.EMPTY.toArray();
   private final byte[] hashOut = new byte[32];
+  private final long[] keccakState = new long[25];
+  private static final int TOPIC_CACHE_BITS = 6;
+  private final Hash[] topicCache = new Hash[1 << TOPIC_CACHE_BITS];
+  private final long[] topicKeys = new long[4 << TOPIC_CACHE_BITS];
   private static final int E_ORIGIN = 0;
   private static final int E_GASPRICE = 4;
   private static final int E_COINBASE = 8;
@@ -128,7 +132,8 @@ final class Instructions {
     if (len == 0) {
       Words.load(s, top - 4, EMPTY_HASH, 0);
     } else {
-      Keccak256.hash(f.memory.data, (int) s[top], len, hashOut, 0); // no allocation per hash
+      // No allocation per hash: the sponge state and the digest are reused.
+      Keccak256.hash(f.memory.data, (int) s[top], len, hashOut, 0, keccakState);
       Words.load(s, top - 4, hashOut, 0);
     }
     return gas;
@@ -229,13 +234,46 @@ final class Instructions {
     if (gas < 0) {
       return OOG;
     }
-    Hash[] t = new Hash[topics];
-    for (int i = 0; i < topics; i++) {
-      t[i] = Hash.wrap(Words.toBytes(s, top - 8 - 4 * i));
-    }
+    int t0 = top - 8;
+    // List.of with the topics as arguments: an immutable list Log keeps without copying.
+    List<Hash> list =
+        switch (topics) {
+          case 0 -> List.of();
+          case 1 -> List.of(topic(s, t0));
+          case 2 -> List.of(topic(s, t0), topic(s, t0 - 4));
+          case 3 -> List.of(topic(s, t0), topic(s, t0 - 4), topic(s, t0 - 8));
+          default -> List.of(topic(s, t0), topic(s, t0 - 4), topic(s, t0 - 8), topic(s, t0 - 12));
+        };
     byte[] data = size == 0 ? Words.EMPTY : f.memory.slice((int) s[top], (int) size);
-    state.addLog(new Log(f.address, List.of(t), Bytes.wrap(data))); // List.of: no copy in Log
+    state.addLog(new Log(f.address, list, Bytes.wrap(data)));
     return gas;
+  }
+
+  /**
+   * The stack word at {@code p} as a log topic, shared with an earlier equal topic when the small
+   * direct-mapped cache still holds it: event signatures and the addresses of busy accounts recur
+   * in almost every log, and a topic is immutable.
+   */
+  private Hash topic(long[] s, int p) {
+    long w0 = s[p], w1 = s[p + 1], w2 = s[p + 2], w3 = s[p + 3];
+    long mix = (w0 ^ w1 ^ w2 ^ w3) * 0x9E3779B97F4A7C15L;
+    int i = (int) (mix >>> (64 - TOPIC_CACHE_BITS));
+    int k = i << 2;
+    Hash h = topicCache[i];
+    if (h != null
+        && topicKeys[k] == w0
+        && topicKeys[k + 1] == w1
+        && topicKeys[k + 2] == w2
+        && topicKeys[k + 3] == w3) {
+      return h;
+    }
+    h = Hash.wrap(Words.toBytes(s, p));
+    topicCache[i] = h;
+    topicKeys[k] = w0;
+    topicKeys[k + 1] = w1;
+    topicKeys[k + 2] = w2;
+    topicKeys[k + 3] = w3;
+    return h;
   }
 
   // ------------------------------------------------------------ environment
@@ -323,7 +361,7 @@ final class Instructions {
   }
 
   long sload(Frame f, long[] s, int top, long gas) {
-    StorageSlot slot = state.slot(f.account, Words.toWord(s, top));
+    StorageSlot slot = state.slot(f.account, s[top], s[top + 1], s[top + 2], s[top + 3]);
     if (spec.accessLists) {
       gas -= state.warm(slot) ? spec.coldSloadGas : spec.warmAccessGas;
       if (gas < 0) {
@@ -341,7 +379,7 @@ final class Instructions {
     if (spec.sstoreSentry && gas <= 2300) {
       return OOG; // EIP-2200: SSTORE needs more than the call stipend
     }
-    StorageSlot slot = state.slot(f.account, Words.toWord(s, top));
+    StorageSlot slot = state.slot(f.account, s[top], s[top + 1], s[top + 2], s[top + 3]);
     Word256 value = Words.toWord(s, top - 4);
     long cost = 0;
     if (spec.accessLists && state.warm(slot)) {

@@ -15,10 +15,12 @@ import java.util.Optional;
  * its result to the waiting parent. So 1024 nested calls use no Java stack, and no {@code
  * StackOverflowError} can occur.
  *
- * <p>{@link #run} is the hot loop: one switch over the opcode with the stack pointer, program
- * counter and gas in locals; static gas and stack bounds come from the fork's tables; anything
- * longer than a few lines lives in {@link Instructions} or {@link Calls} so the loop stays small
- * enough for the JIT. Benchmark before restructuring it.
+ * <p>{@link #run} is the hot loop over the code's {@link Program} (its translation for the fork):
+ * one switch per instruction with the stack pointer, the instruction index and gas in locals; the
+ * static gas and stack bounds of a whole block are checked by its {@link Program#BEGIN} entry, so
+ * ordinary instructions check nothing. Anything longer than a few lines lives in {@link
+ * Instructions} or {@link Calls} so the loop stays small enough for the JIT. Benchmark (JMH {@code
+ * EvmBenchmark}, {@code bench/evm/run.mjs}) before restructuring it.
  */
 public final class Interpreter {
   static final int ST_SUCCESS = 0;
@@ -43,6 +45,7 @@ public final class Interpreter {
   private final FramePool frames;
   private final Instructions ins;
   private final Calls calls;
+  private final OutOfLine outOfLine;
 
   public Interpreter(
       EvmSpec spec,
@@ -61,6 +64,7 @@ public final class Interpreter {
     this.frames = frames;
     this.ins = new Instructions(this);
     this.calls = new Calls(this);
+    this.outOfLine = new OutOfLine(spec, ins, scratch);
   }
 
   Frame frame(int depth) {
@@ -119,36 +123,46 @@ public final class Interpreter {
 
   /** Runs {@code f} until it finishes (returns 0) or starts a child frame (returns CHILD). */
   private int run(Frame f) {
-    final CodeAnalysis analysis = f.code;
-    final byte[] code = analysis.padded;
+    final Program program = f.code.program(spec);
+    final long[] ops = program.ops;
     final long[] s = f.stack;
-    final int[] minStack = spec.minStack;
-    final int[] stackSpan = spec.stackSpan;
-    final int[] staticGas = spec.staticGas;
-    final U256.Scratch x = scratch;
     int pc = f.pc;
-    int sp = f.sp;
+    int t = f.sp << 2; // the stack height in limbs: the next free limb
     long gas = f.gas;
     HaltReason halt;
     loop:
     while (true) {
-      int op = code[pc] & 0xFF;
-      // One unsigned comparison checks minStack <= sp <= maxStack.
-      if (Integer.compareUnsigned(sp - minStack[op], stackSpan[op]) > 0) {
-        halt =
-            !spec.isDefined(op)
-                ? HaltReason.INVALID_OPCODE
-                : sp < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
-        break;
-      }
-      gas -= staticGas[op];
-      if (gas < 0) {
-        halt = HaltReason.OUT_OF_GAS;
-        break;
-      }
-      pc++;
-      final int top = (sp - 1) << 2;
+      final long e = ops[pc++];
+      final int op = (int) e & Program.OP_MASK;
+      t &= 0x1FFF; // always true (the stack has at most 4096 limbs); tells the JIT t + k cannot
+      // overflow
+      final int top = t - 4;
       switch (op) {
+        case Program.BEGIN -> {
+          // The block's stack bounds and static gas, checked once (see Program).
+          long a = e >>> Program.OP_BITS;
+          int min = (int) (a >>> 31) & 0xFFF;
+          int sp = t >> 2;
+          if (Integer.compareUnsigned(sp - min, (int) (a >>> 43)) > 0) {
+            halt = sp < min ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
+            break loop;
+          }
+          gas -= a & 0x7FFF_FFFFL;
+          if (gas < 0) {
+            halt = HaltReason.OUT_OF_GAS;
+            break loop;
+          }
+        }
+        case Program.PUSH_SMALL -> {
+          U256.setSmall(s, t, e >>> Program.OP_BITS);
+          t += 4;
+        }
+        case Program.PUSH_WIDE -> {
+          int i = (int) (e >>> Program.OP_BITS);
+          long[] imm = program.imm;
+          U256.set(s, t, imm[i], imm[i + 1], imm[i + 2], imm[i + 3]);
+          t += 4;
+        }
         case STOP -> {
           f.gas = gas;
           f.status = ST_SUCCESS;
@@ -157,72 +171,23 @@ public final class Interpreter {
         }
         case ADD -> {
           U256.add(s, top, top - 4);
-          sp--;
-        }
-        case MUL -> {
-          U256.mul(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case SUB -> {
           U256.sub(s, top, top - 4);
-          sp--;
-        }
-        case DIV -> {
-          U256.div(s, top, top - 4, x);
-          sp--;
-        }
-        case SDIV -> {
-          U256.sdiv(s, top, top - 4, x);
-          sp--;
-        }
-        case MOD -> {
-          U256.mod(s, top, top - 4, x);
-          sp--;
-        }
-        case SMOD -> {
-          U256.smod(s, top, top - 4, x);
-          sp--;
-        }
-        case ADDMOD -> {
-          U256.addMod(s, top, top - 4, top - 8, x);
-          sp -= 2;
-        }
-        case MULMOD -> {
-          U256.mulMod(s, top, top - 4, top - 8, x);
-          sp -= 2;
-        }
-        case EXP -> {
-          gas -= (long) spec.expByteGas * U256.byteLength(s, top - 4);
-          if (gas < 0) {
-            halt = HaltReason.OUT_OF_GAS;
-            break loop;
-          }
-          U256.exp(s, top, top - 4, x);
-          sp--;
-        }
-        case SIGNEXTEND -> {
-          U256.signExtend(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case LT -> {
           U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) < 0 ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case GT -> {
           U256.setSmall(s, top - 4, U256.compareUnsigned(s, top, top - 4) > 0 ? 1 : 0);
-          sp--;
-        }
-        case SLT -> {
-          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) < 0 ? 1 : 0);
-          sp--;
-        }
-        case SGT -> {
-          U256.setSmall(s, top - 4, U256.compareSigned(s, top, top - 4) > 0 ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case EQ -> {
           U256.setSmall(s, top - 4, U256.equal(s, top, top - 4) ? 1 : 0);
-          sp--;
+          t -= 4;
         }
         case ISZERO -> U256.setSmall(s, top, U256.isZero(s, top) ? 1 : 0);
         case AND -> {
@@ -230,21 +195,21 @@ public final class Interpreter {
           s[top - 3] &= s[top + 1];
           s[top - 2] &= s[top + 2];
           s[top - 1] &= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case OR -> {
           s[top - 4] |= s[top];
           s[top - 3] |= s[top + 1];
           s[top - 2] |= s[top + 2];
           s[top - 1] |= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case XOR -> {
           s[top - 4] ^= s[top];
           s[top - 3] ^= s[top + 1];
           s[top - 2] ^= s[top + 2];
           s[top - 1] ^= s[top + 3];
-          sp--;
+          t -= 4;
         }
         case NOT -> {
           s[top] = ~s[top];
@@ -252,245 +217,109 @@ public final class Interpreter {
           s[top + 2] = ~s[top + 2];
           s[top + 3] = ~s[top + 3];
         }
-        case BYTE -> {
-          U256.byteOp(s, top, top - 4);
-          sp--;
-        }
         case SHL -> {
           U256.shl(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
         case SHR -> {
           U256.shr(s, top, top - 4);
-          sp--;
+          t -= 4;
         }
-        case SAR -> {
-          U256.sar(s, top, top - 4);
-          sp--;
-        }
-        case KECCAK256 -> {
-          gas = ins.keccak(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp--;
-        }
-        case ADDRESS,
-            ORIGIN,
-            CALLER,
-            CALLVALUE,
-            CALLDATASIZE,
-            CODESIZE,
-            GASPRICE,
-            COINBASE,
-            TIMESTAMP,
-            NUMBER,
-            PREVRANDAO,
-            GASLIMIT,
-            CHAINID,
-            SELFBALANCE,
-            BASEFEE,
-            BLOBBASEFEE,
-            RETURNDATASIZE,
-            MSIZE -> {
-          ins.environment(op, f, s, sp << 2);
-          sp++;
-        }
-        case BALANCE, EXTCODESIZE, EXTCODEHASH -> {
-          gas = ins.accountQuery(op, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-        }
-        case CALLDATALOAD -> {
+        case POP -> t -= 4;
+        case MLOAD -> {
+          // Fast path: a word inside the current memory needs no expansion.
           long off = U256.toLongOrMinusOne(s, top);
-          Words.loadPadded(s, top, f.input, off < 0 ? Long.MAX_VALUE : off, f.input.length);
-        }
-        case CALLDATACOPY, CODECOPY, RETURNDATACOPY, MCOPY -> {
-          gas = ins.copy(op, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 3;
-        }
-        case EXTCODECOPY -> {
-          gas = ins.extCodeCopy(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 4;
-        }
-        case BLOCKHASH -> ins.blockHash(s, top);
-        case BLOBHASH -> ins.blobHash(s, top);
-        case POP -> sp--;
-        case MLOAD, MSTORE, MSTORE8 -> {
-          gas = ins.memoryAccess(op, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          if (op != MLOAD) {
-            sp -= 2;
+          Memory m = f.memory;
+          if (off >= 0 && off <= m.size - 32) {
+            Words.load(s, top, m.data, (int) off);
+          } else {
+            gas = outOfLine.execute(op, f, s, t, gas);
+            if (gas < 0) {
+              halt = HaltReason.decode(gas);
+              break loop;
+            }
           }
         }
-        case SLOAD -> {
-          gas = ins.sload(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
+        case MSTORE -> {
+          long off = U256.toLongOrMinusOne(s, top);
+          Memory m = f.memory;
+          if (off >= 0 && off <= m.size - 32) {
+            Words.store(s, top - 4, m.data, (int) off);
+          } else {
+            gas = outOfLine.execute(op, f, s, t, gas);
+            if (gas < 0) {
+              halt = HaltReason.decode(gas);
+              break loop;
+            }
           }
-        }
-        case SSTORE -> {
-          gas = ins.sstore(f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 2;
-        }
-        case TLOAD -> ins.tload(f, s, top);
-        case TSTORE -> {
-          if (f.isStatic) {
-            halt = HaltReason.STATIC_STATE_CHANGE;
-            break loop;
-          }
-          ins.tstore(f, s, top);
-          sp -= 2;
+          t -= 8;
         }
         case JUMP -> {
-          long dest = U256.toLongOrMinusOne(s, top);
-          if (!analysis.isJumpDest(dest)) {
+          int target = program.jumpTarget(U256.toLongOrMinusOne(s, top));
+          if (target < 0) {
             halt = HaltReason.INVALID_JUMP;
             break loop;
           }
-          pc = (int) dest;
-          sp--;
+          pc = target;
+          t -= 4;
         }
         case JUMPI -> {
           if (!U256.isZero(s, top - 4)) {
-            long dest = U256.toLongOrMinusOne(s, top);
-            if (!analysis.isJumpDest(dest)) {
+            int target = program.jumpTarget(U256.toLongOrMinusOne(s, top));
+            if (target < 0) {
               halt = HaltReason.INVALID_JUMP;
               break loop;
             }
-            pc = (int) dest;
+            pc = target;
           }
-          sp -= 2;
+          t -= 8;
         }
+        case Program.JUMP_STATIC -> pc = (int) (e >>> Program.OP_BITS);
+        case Program.JUMPI_STATIC -> {
+          if (!U256.isZero(s, top)) {
+            pc = (int) (e >>> Program.OP_BITS);
+          }
+          t -= 4;
+        }
+        case Program.JUMPI_STATIC_ZERO -> {
+          if (U256.isZero(s, top)) {
+            pc = (int) (e >>> Program.OP_BITS);
+          }
+          t -= 4;
+        }
+        case Program.ADD_IMMEDIATE -> U256.addSmall(s, top, e >>> Program.OP_BITS);
+        case Program.ADD_DUP -> U256.add(s, top - (int) (e >>> Program.OP_BITS), top);
+        case Program.SWAP_POP -> {
+          int to = top - (int) (e >>> Program.OP_BITS);
+          s[to] = s[top];
+          s[to + 1] = s[top + 1];
+          s[to + 2] = s[top + 2];
+          s[to + 3] = s[top + 3];
+          t -= 4;
+        }
+        case Program.POP2 -> t -= 8;
         case PC -> {
-          U256.setSmall(s, sp << 2, pc - 1);
-          sp++;
+          U256.setSmall(s, t, e >>> Program.OP_BITS);
+          t += 4;
         }
         case GAS -> {
-          U256.setSmall(s, sp << 2, gas);
-          sp++;
+          U256.setSmall(s, t, gas);
+          t += 4;
         }
-        case JUMPDEST -> {}
-        case PUSH0 -> {
-          U256.setZero(s, sp << 2);
-          sp++;
-        }
-        case PUSH1 -> {
-          U256.setSmall(s, sp << 2, code[pc] & 0xFF);
-          pc++;
-          sp++;
-        }
-        case PUSH1 + 1 -> {
-          U256.setSmall(s, sp << 2, ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF));
-          pc += 2;
-          sp++;
-        }
-        case 0x62,
-            0x63,
-            0x64,
-            0x65,
-            0x66,
-            0x67,
-            0x68,
-            0x69,
-            0x6a,
-            0x6b,
-            0x6c,
-            0x6d,
-            0x6e,
-            0x6f,
-            0x70,
-            0x71,
-            0x72,
-            0x73,
-            0x74,
-            0x75,
-            0x76,
-            0x77,
-            0x78,
-            0x79,
-            0x7a,
-            0x7b,
-            0x7c,
-            0x7d,
-            0x7e,
-            0x7f -> {
-          int n = op - PUSH1 + 1;
-          Words.pushBytes(s, sp << 2, code, pc, n);
-          pc += n;
-          sp++;
-        }
-        case 0x80,
-            0x81,
-            0x82,
-            0x83,
-            0x84,
-            0x85,
-            0x86,
-            0x87,
-            0x88,
-            0x89,
-            0x8a,
-            0x8b,
-            0x8c,
-            0x8d,
-            0x8e,
-            0x8f -> {
-          int from = (sp - (op - DUP1 + 1)) << 2;
-          int to = sp << 2;
+        case DUP1 -> {
+          // The translation gives every DUPn as DUP1 with 4n (the distance in limbs) as argument.
+          int to = t;
+          int from = to - (int) (e >>> Program.OP_BITS);
           s[to] = s[from];
           s[to + 1] = s[from + 1];
           s[to + 2] = s[from + 2];
           s[to + 3] = s[from + 3];
-          sp++;
+          t += 4;
         }
-        case 0x90,
-            0x91,
-            0x92,
-            0x93,
-            0x94,
-            0x95,
-            0x96,
-            0x97,
-            0x98,
-            0x99,
-            0x9a,
-            0x9b,
-            0x9c,
-            0x9d,
-            0x9e,
-            0x9f ->
-            swap(s, top, top - ((op - SWAP1 + 1) << 2));
-        case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {
-          gas = ins.log(op - LOG0, f, s, top, gas);
-          if (gas < 0) {
-            halt = HaltReason.decode(gas);
-            break loop;
-          }
-          sp -= 2 + op - LOG0;
-        }
+        case SWAP1 -> swap(s, top, top - (int) (e >>> Program.OP_BITS)); // SWAPn as SWAP1, 4n
         case CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 -> {
           f.pc = pc;
-          f.sp = sp;
+          f.sp = t >> 2;
           f.gas = gas;
           int r = (op == CREATE || op == CREATE2) ? calls.create(f, op) : calls.call(f, op);
           if (r == CHILD) {
@@ -500,7 +329,7 @@ public final class Interpreter {
             halt = f.halt;
             break loop;
           }
-          sp = f.sp;
+          t = f.sp << 2;
           gas = f.gas;
         }
         case RETURN, REVERT -> {
@@ -525,8 +354,12 @@ public final class Interpreter {
           return 0;
         }
         default -> {
-          halt = HaltReason.INVALID_OPCODE;
-          break loop;
+          gas = outOfLine.execute(op, f, s, t, gas);
+          if (gas < 0) {
+            halt = HaltReason.decode(gas);
+            break loop;
+          }
+          t += OutOfLine.LIMB_DELTA[op];
         }
       }
     }

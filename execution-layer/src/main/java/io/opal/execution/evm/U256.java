@@ -83,6 +83,24 @@ final class U256 {
     s[b + 3] = a3 + b3 + c;
   }
 
+  /** p := p + v for a non-negative v below 2^63. */
+  static void addSmall(long[] s, int p, long v) {
+    long w0 = s[p];
+    long r0 = w0 + v;
+    if (Long.compareUnsigned(r0, w0) < 0) {
+      long r1 = s[p + 1] + 1;
+      s[p + 1] = r1;
+      if (r1 == 0) {
+        long r2 = s[p + 2] + 1;
+        s[p + 2] = r2;
+        if (r2 == 0) {
+          s[p + 3]++;
+        }
+      }
+    }
+    s[p] = r0;
+  }
+
   /** b := a - b. */
   static void sub(long[] s, int a, int b) {
     long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
@@ -168,6 +186,21 @@ final class U256 {
       }
     }
     return 0;
+  }
+
+  /** Unsigned comparison of the words (x0..x3) and (y0..y3), least significant limb first. */
+  static int compareUnsigned(
+      long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    if (x3 != y3) {
+      return Long.compareUnsigned(x3, y3);
+    }
+    if (x2 != y2) {
+      return Long.compareUnsigned(x2, y2);
+    }
+    if (x1 != y1) {
+      return Long.compareUnsigned(x1, y1);
+    }
+    return Long.compareUnsigned(x0, y0);
   }
 
   static int compareSigned(long[] s, int a, int b) {
@@ -324,6 +357,10 @@ final class U256 {
       setSmall(s, b, wantRemainder ? 0 : 1);
       return;
     }
+    if ((s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
+      U256Division.divModSingleLimb(s, a, b, wantRemainder);
+      return;
+    }
     int m = toLimbs(s, a, x.u);
     int n = toLimbs(s, b, x.v);
     U256Division.divide(x.u, m, x.v, n, x.q, x.r, x.div);
@@ -370,9 +407,36 @@ final class U256 {
     if (isZero(s, n)) {
       return;
     }
-    long[] t = x.t;
     long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
     long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    if (compareUnsigned(s, a, n) < 0 && compareUnsigned(s, b, n) < 0) {
+      // Both operands reduced (the usual case): the sum is below 2n, so at most one subtraction.
+      long r0 = a0 + b0;
+      long c = carry(a0, b0, r0);
+      long r1 = a1 + b1 + c;
+      c = carry(a1, b1, r1);
+      long r2 = a2 + b2 + c;
+      c = carry(a2, b2, r2);
+      long r3 = a3 + b3 + c;
+      c = carry(a3, b3, r3);
+      long n0 = s[n], n1 = s[n + 1], n2 = s[n + 2], n3 = s[n + 3];
+      if (c != 0 || compareUnsigned(r0, r1, r2, r3, n0, n1, n2, n3) >= 0) {
+        // sum - n, modulo 2^256: a carry out of the sum is absorbed by the borrow.
+        long d0 = r0 - n0;
+        long w = borrow(r0, n0, d0);
+        long d1 = r1 - n1 - w;
+        w = borrow(r1, n1, d1);
+        long d2 = r2 - n2 - w;
+        w = borrow(r2, n2, d2);
+        r3 = r3 - n3 - w;
+        r0 = d0;
+        r1 = d1;
+        r2 = d2;
+      }
+      set(s, n, r0, r1, r2, r3);
+      return;
+    }
+    long[] t = x.t;
     t[0] = a0 + b0;
     long c = carry(a0, b0, t[0]);
     t[1] = a1 + b1 + c;
@@ -390,24 +454,122 @@ final class U256 {
       return;
     }
     long[] t = x.t;
-    java.util.Arrays.fill(t, 0, 8, 0L);
-    for (int i = 0; i < 4; i++) {
-      long ai = s[a + i];
-      long k = 0;
-      for (int j = 0; j < 4; j++) {
-        long bj = s[b + j];
-        long lo = ai * bj;
-        long hi = Math.unsignedMultiplyHigh(ai, bj);
-        lo += k;
-        hi += ltU(lo, k);
-        long sum = t[i + j] + lo;
-        hi += ltU(sum, lo);
-        t[i + j] = sum;
-        k = hi;
-      }
-      t[i + 4] = k;
-    }
+    fullProduct(s, a, b, t);
     modWide(t, 8, s, n, x);
+  }
+
+  /**
+   * t[0..8) := a * b, the full 512-bit product, in straight-line code (no loop for the JIT to get
+   * wrong).
+   */
+  private static void fullProduct(long[] s, int a, int b, long[] t) {
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    long lo;
+    long hi;
+    long k;
+    // Row a0.
+    long r0 = a0 * b0;
+    k = Math.unsignedMultiplyHigh(a0, b0);
+    lo = a0 * b1 + k;
+    k = Math.unsignedMultiplyHigh(a0, b1) + ltU(lo, k);
+    long r1 = lo;
+    lo = a0 * b2 + k;
+    k = Math.unsignedMultiplyHigh(a0, b2) + ltU(lo, k);
+    long r2 = lo;
+    lo = a0 * b3 + k;
+    k = Math.unsignedMultiplyHigh(a0, b3) + ltU(lo, k);
+    long r3 = lo;
+    long r4 = k;
+    // Row a1.
+    k = 0;
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r1 += lo;
+    k = hi + ltU(r1, lo);
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r2 += lo;
+    k = hi + ltU(r2, lo);
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    long r5 = k;
+    // Row a2.
+    k = 0;
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r2 += lo;
+    k = hi + ltU(r2, lo);
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r5 += lo;
+    k = hi + ltU(r5, lo);
+    long r6 = k;
+    // Row a3.
+    k = 0;
+    lo = a3 * b0;
+    hi = Math.unsignedMultiplyHigh(a3, b0);
+    lo += k;
+    hi += ltU(lo, k);
+    r3 += lo;
+    k = hi + ltU(r3, lo);
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
+    lo += k;
+    hi += ltU(lo, k);
+    r4 += lo;
+    k = hi + ltU(r4, lo);
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    lo += k;
+    hi += ltU(lo, k);
+    r5 += lo;
+    k = hi + ltU(r5, lo);
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    lo += k;
+    hi += ltU(lo, k);
+    r6 += lo;
+    k = hi + ltU(r6, lo);
+    long r7 = k;
+    t[0] = r0;
+    t[1] = r1;
+    t[2] = r2;
+    t[3] = r3;
+    t[4] = r4;
+    t[5] = r5;
+    t[6] = r6;
+    t[7] = r7;
   }
 
   /** s[n] := (limbs t[0..len)) mod s[n]; s[n] is non-zero. */

@@ -7,9 +7,6 @@ package io.opal.execution.evm;
  * dividing. Used by DIV/MOD/SDIV/SMOD and by ADDMOD/MULMOD on their 257- and 512-bit intermediates.
  */
 final class U256Division {
-  private static final long M32 = 0xFFFFFFFFL;
-  private static final long B32 = 1L << 32;
-
   private U256Division() {}
 
   /** Work space: the normalised operands (one extra dividend limb) and the 2-by-1 remainder. */
@@ -172,35 +169,96 @@ final class U256Division {
   }
 
   /**
-   * ⌊(β² − 1) / d⌋ − β for a normalised d: the 128-by-64 division (~d : β − 1) / d, done on 32-bit
-   * halves (Hacker's Delight's divlu; d is already normalised, so no shift is needed).
+   * On the interpreter's stack (see {@link U256}): b := a / b or a mod b for a divisor below 2^64:
+   * four 2-by-1 steps on the normalised operands in locals, without the general long division's
+   * buffers.
+   */
+  static void divModSingleLimb(long[] s, int a, int b, boolean wantRemainder) {
+    long d = s[b];
+    int sh = Long.numberOfLeadingZeros(d);
+    long dn = d << sh;
+    long v = reciprocal(dn);
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long u4, u3, u2, u1, u0;
+    if (sh == 0) {
+      u4 = 0;
+      u3 = a3;
+      u2 = a2;
+      u1 = a1;
+      u0 = a0;
+    } else {
+      int rs = 64 - sh;
+      u4 = a3 >>> rs; // below 2^sh <= dn, as a 2-by-1 step needs
+      u3 = (a3 << sh) | (a2 >>> rs);
+      u2 = (a2 << sh) | (a1 >>> rs);
+      u1 = (a1 << sh) | (a0 >>> rs);
+      u0 = a0 << sh;
+    }
+    long q3 = quotient2by1(u4, u3, dn, v);
+    long r = u3 - q3 * dn;
+    long q2 = quotient2by1(r, u2, dn, v);
+    r = u2 - q2 * dn;
+    long q1 = quotient2by1(r, u1, dn, v);
+    r = u1 - q1 * dn;
+    long q0 = quotient2by1(r, u0, dn, v);
+    r = u0 - q0 * dn;
+    if (wantRemainder) {
+      U256.setSmall(s, b, r >>> sh);
+    } else {
+      U256.set(s, b, q0, q1, q2, q3);
+    }
+  }
+
+  /**
+   * The quotient of {@link #divide2by1} alone; the remainder is {@code u0 - q * d} (mod 2^64),
+   * which callers that keep it in a local compute themselves.
+   */
+  static long quotient2by1(long u1, long u0, long d, long reciprocal) {
+    long qlo = reciprocal * u1;
+    long qhi = Math.unsignedMultiplyHigh(reciprocal, u1);
+    long lo = qlo + u0;
+    qhi += u1 + (Long.compareUnsigned(lo, qlo) < 0 ? 1 : 0);
+    qhi++;
+    long r = u0 - qhi * d;
+    if (Long.compareUnsigned(r, lo) > 0) {
+      qhi--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      qhi++;
+    }
+    return qhi;
+  }
+
+  /** ⌊(2^19 − 3·2^8) / d9⌋ for the top nine bits d9 = 256..511 of a normalised divisor. */
+  private static final int[] RECIPROCAL_TABLE = new int[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      RECIPROCAL_TABLE[i] = 0x7FD00 / (256 + i);
+    }
+  }
+
+  /**
+   * ⌊(β² − 1) / d⌋ − β for a normalised d (top bit set), without a hardware division: Möller and
+   * Granlund's RECIPROCAL_WORD (algorithm 3): an 11-bit table estimate refined by two Newton steps
+   * and a final adjustment.
    */
   static long reciprocal(long d) {
-    long u1 = ~d;
-    long dHi = d >>> 32;
-    long dLo = d & M32;
-    long uHi = 0xFFFFFFFFL; // the high half of u0 = β - 1
-    long q1 = Long.divideUnsigned(u1, dHi);
-    long rhat = u1 - q1 * dHi;
-    while (Long.compareUnsigned(q1, B32) >= 0
-        || Long.compareUnsigned(q1 * dLo, (rhat << 32) | uHi) > 0) {
-      q1--;
-      rhat += dHi;
-      if (Long.compareUnsigned(rhat, B32) >= 0) {
-        break;
-      }
-    }
-    long u21 = (u1 << 32) + uHi - q1 * d;
-    long q0 = Long.divideUnsigned(u21, dHi);
-    rhat = u21 - q0 * dHi;
-    while (Long.compareUnsigned(q0, B32) >= 0
-        || Long.compareUnsigned(q0 * dLo, (rhat << 32) | M32) > 0) {
-      q0--;
-      rhat += dHi;
-      if (Long.compareUnsigned(rhat, B32) >= 0) {
-        break;
-      }
-    }
-    return (q1 << 32) + q0;
+    long d0 = d & 1;
+    long d9 = d >>> 55;
+    long d40 = (d >>> 24) + 1;
+    long d63 = (d >>> 1) + d0; // ⌈d / 2⌉
+    long v0 = RECIPROCAL_TABLE[(int) d9 - 256];
+    long v1 = (v0 << 11) - ((v0 * v0 * d40) >>> 40) - 1;
+    long v2 = (v1 << 13) + ((v1 * ((1L << 60) - v1 * d40)) >>> 47);
+    long e = ((v2 >>> 1) & -d0) - v2 * d63;
+    long v3 = (Math.unsignedMultiplyHigh(v2, e) >>> 1) + (v2 << 31);
+    // v4 = v3 - ⌊(v3 + β + 1) · d / β⌋: the high word of v3·d + d, plus d.
+    long lo = v3 * d;
+    long hi = Math.unsignedMultiplyHigh(v3, d);
+    long sum = lo + d;
+    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+    return v3 - hi - d;
   }
 }

@@ -102,7 +102,8 @@ final class Words {
   }
 
   static Word256 toWord(long[] s, int p) {
-    return new Word256(s[p], s[p + 1], s[p + 2], s[p + 3]);
+    long w0 = s[p], w1 = s[p + 1], w2 = s[p + 2], w3 = s[p + 3];
+    return (w0 | w1 | w2 | w3) == 0 ? Word256.ZERO : new Word256(w0, w1, w2, w3);
   }
 
   static void push(long[] s, int p, Word256 w) {

@@ -97,6 +97,8 @@ sealed interface JournalEntry {
   }
 
   record LogAdded() implements JournalEntry {
+    static final LogAdded INSTANCE = new LogAdded();
+
     @Override
     public void revert(JournaledState state) {
       state.undoLog();

@@ -31,6 +31,11 @@ public final class JournaledState {
   private final ArrayList<Log> logs = new ArrayList<>();
   private long refund;
 
+  // Slots recently found by limbs (a slot stays in its account's map for the whole transaction).
+  private static final int SLOT_CACHE_BITS = 6;
+  private StorageSlot[] slotCache; // allocated on first use: many transactions touch no storage
+  private Account[] slotCacheAccount;
+
   // Addresses and slots warmed (EIP-2929/2930/3651) before they were first loaded: they are
   // marked warm when they are, so warming alone reads nothing from the backend.
   private HashSet<Address> prewarmed;
@@ -93,6 +98,31 @@ public final class JournaledState {
       }
       map.put(key, s);
     }
+    return s;
+  }
+
+  /**
+   * The slot whose key has the limbs {@code w0} (least significant) to {@code w3}: as {@link
+   * #slot(Account, Word256)}, but found without building a key when a small direct-mapped cache of
+   * recent slots holds it (the SLOAD-then-SSTORE of a read-modify-write, the same balances and
+   * flags read again and again).
+   */
+  public StorageSlot slot(Account a, long w0, long w1, long w2, long w3) {
+    if (slotCache == null) {
+      slotCache = new StorageSlot[1 << SLOT_CACHE_BITS];
+      slotCacheAccount = new Account[1 << SLOT_CACHE_BITS];
+    }
+    int i = (int) (((w0 ^ w1 ^ w2 ^ w3) * 0x9E3779B97F4A7C15L) >>> (64 - SLOT_CACHE_BITS));
+    StorageSlot s = slotCache[i];
+    if (s != null && slotCacheAccount[i] == a) {
+      Word256 k = s.key;
+      if (k.w0() == w0 && k.w1() == w1 && k.w2() == w2 && k.w3() == w3) {
+        return s;
+      }
+    }
+    s = slot(a, new Word256(w0, w1, w2, w3));
+    slotCache[i] = s;
+    slotCacheAccount[i] = a;
     return s;
   }
 
@@ -284,7 +314,7 @@ public final class JournaledState {
 
   public void addLog(Log log) {
     logs.add(log);
-    journal.add(new JournalEntry.LogAdded());
+    journal.add(JournalEntry.LogAdded.INSTANCE);
   }
 
   // ------------------------------------------------------------ journal undo

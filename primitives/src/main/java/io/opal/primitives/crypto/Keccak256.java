@@ -39,10 +39,23 @@ public final class Keccak256 {
 
   /** Hashes {@code input[offset..offset+length)} into {@code out[outOffset..outOffset+32)}. */
   public static void hash(byte[] input, int offset, int length, byte[] out, int outOffset) {
+    hash(input, offset, length, out, outOffset, new long[25]);
+  }
+
+  /**
+   * As {@link #hash(byte[], int, int, byte[], int)} with a caller-provided sponge state of 25 lanes
+   * (overwritten), so that a hot caller such as the EVM's KECCAK256 allocates nothing.
+   */
+  public static void hash(
+      byte[] input, int offset, int length, byte[] out, int outOffset, long[] state) {
     if (offset < 0 || length < 0 || offset > input.length - length) {
       throw new IndexOutOfBoundsException("range outside the input");
     }
-    long[] s = new long[25];
+    if (state.length < 25) {
+      throw new IllegalArgumentException("a Keccak state has 25 lanes, got " + state.length);
+    }
+    long[] s = state;
+    java.util.Arrays.fill(s, 0, 25, 0L);
     int pos = offset;
     int end = offset + length;
     while (end - pos >= RATE) {

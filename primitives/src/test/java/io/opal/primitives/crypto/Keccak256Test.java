@@ -2,6 +2,7 @@ package io.opal.primitives.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.opal.primitives.Hex;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,18 @@ class Keccak256Test {
       byte[] out = new byte[40];
       Keccak256.hash(data, 3, length, out, 5);
       assertArrayEquals(expected, java.util.Arrays.copyOfRange(out, 5, 37));
+      // A reused state left over from the previous length's hash gives the same digest.
+      Keccak256.hash(data, 3, length, out, 5, reused);
+      assertArrayEquals(expected, java.util.Arrays.copyOfRange(out, 5, 37), "reused state");
     }
+  }
+
+  private final long[] reused = new long[25];
+
+  @Test
+  void rejectsAStateOfTheWrongSize() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Keccak256.hash(new byte[1], 0, 1, new byte[32], 0, new long[24]));
   }
 }
