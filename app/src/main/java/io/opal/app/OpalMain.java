@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       InitCommand.class,
+      NodeCommand.class,
       EvmCommand.class,
       ReplayCommand.class,
       CommandLine.HelpCommand.class

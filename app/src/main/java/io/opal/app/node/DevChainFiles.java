@@ -1,0 +1,62 @@
+package io.opal.app.node;
+
+import io.opal.consensus.devnet.genesis.DevnetFiles;
+import io.opal.consensus.devnet.genesis.DevnetL2Params;
+import io.opal.consensus.devnet.genesis.DevnetRollupConfig;
+import io.opal.consensus.devnet.genesis.L2Genesis;
+import io.opal.consensus.devnet.genesis.L2GenesisBuilder;
+import io.opal.consensus.devnet.genesis.RollupJson;
+import io.opal.execution.genesis.ChainInitializer;
+import io.opal.primitives.Address;
+import io.opal.primitives.Hash;
+import io.opal.primitives.config.BlockId;
+import io.opal.primitives.config.RollupConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The dev chain of a data directory: on first start, generates the devnet L2 genesis (defaults of
+ * {@link DevnetL2Params}, no L1 so every L1 address is zero) and its rollup config, writes {@code
+ * genesis.json} and {@code rollup.json} and initialises the chain database; later starts find the
+ * files and reuse them, so the node resumes the same chain.
+ */
+final class DevChainFiles {
+  private DevChainFiles() {}
+
+  static Path genesisFile(Path datadir) {
+    return datadir.resolve(DevnetFiles.GENESIS_JSON);
+  }
+
+  static Path rollupFile(Path datadir) {
+    return datadir.resolve(DevnetFiles.ROLLUP_JSON);
+  }
+
+  /** Creates the files if absent, then makes sure the database holds the chain. */
+  static ChainInitializer.Result prepare(Path datadir, long blockTimeSeconds, long genesisTime) {
+    try {
+      Files.createDirectories(datadir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data dir " + datadir, e);
+    }
+    if (!Files.isRegularFile(genesisFile(datadir)) || !Files.isRegularFile(rollupFile(datadir))) {
+      Address z = Address.ZERO;
+      DevnetL2Params params =
+          DevnetL2Params.builder(
+                  new BlockId(Hash.ZERO, 0),
+                  genesisTime,
+                  new DevnetL2Params.L1Addresses(z, z, z, z, z, z, z, z))
+              .blockTime(blockTimeSeconds)
+              .build();
+      L2Genesis genesis = L2GenesisBuilder.build(params);
+      RollupConfig rollup = DevnetRollupConfig.of(genesis);
+      // rollup.json last: its presence marks a complete pair
+      DevnetFiles.writeAtomically(genesisFile(datadir), genesis.toJson());
+      DevnetFiles.writeAtomically(
+          rollupFile(datadir), RollupJson.write(rollup, Optional.of(params.fees())));
+    }
+    return ChainInitializer.initialize(datadir, genesisFile(datadir), rollupFile(datadir));
+  }
+}

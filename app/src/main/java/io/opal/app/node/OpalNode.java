@@ -1,0 +1,218 @@
+package io.opal.app.node;
+
+import io.opal.execution.engine.DevBlockProducer;
+import io.opal.execution.engine.ExecutionEngine;
+import io.opal.execution.engine.HeadChange;
+import io.opal.execution.engine.SealedBlock;
+import io.opal.execution.genesis.ChainInitializer;
+import io.opal.execution.store.ChainDatabase;
+import io.opal.primitives.block.Block;
+import io.opal.primitives.block.BlockHeader;
+import io.opal.primitives.config.RollupConfig;
+import io.opal.primitives.tx.Transaction;
+import io.opal.rpc.JsonRpcServer;
+import io.opal.rpc.RpcMethodRegistry;
+import io.opal.rpc.RpcServerConfig;
+import io.opal.rpc.SubscriptionHub;
+import io.opal.rpc.backend.ExecutionEthBackend;
+import io.opal.rpc.eth.EthApi;
+import io.opal.rpc.eth.EthConfig;
+import io.opal.rpc.eth.EthSubscriptions;
+import io.opal.rpc.methods.NetApi;
+import io.opal.rpc.methods.Web3Api;
+import io.opal.storage.KeyValueStore;
+import io.opal.storage.RocksDbKeyValueStore;
+import io.opal.txpool.PoolConfig;
+import io.opal.txpool.PoolJournal;
+import io.opal.txpool.PoolTransactionProvider;
+import io.opal.txpool.TransactionPool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A running dev node, assembled in one place: the RocksDB chain of a data directory, the execution
+ * engine fed by the transaction pool, a {@link DevBlockProducer} sealing a block every block time,
+ * and the JSON-RPC server (eth, net, web3, txpool; HTTP and WebSocket on one port). Each new head
+ * moves the pool and is published to newHeads subscribers. {@link #close} stops everything in the
+ * reverse order of starting.
+ */
+public final class OpalNode implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(OpalNode.class.getName());
+
+  /** What a dev node needs to start. */
+  public record Options(Path datadir, String host, int httpPort, Duration blockTime) {
+    public Options {
+      if (blockTime.isNegative() || blockTime.isZero() || blockTime.toMillis() % 1000 != 0) {
+        throw new IllegalArgumentException("block time must be a whole number of seconds > 0");
+      }
+      if (httpPort < 0 || httpPort > 65535) {
+        throw new IllegalArgumentException("port out of range: " + httpPort);
+      }
+    }
+  }
+
+  private final KeyValueStore store;
+  private final RollupConfig config;
+  private final ChainDatabase db;
+  private final TransactionPool pool;
+  private final ExecutionEngine engine;
+  private final DevBlockProducer producer;
+  private final JsonRpcServer server;
+  private final ScheduledExecutorService scheduler;
+  private boolean closed;
+
+  private OpalNode(
+      KeyValueStore store,
+      RollupConfig config,
+      ChainDatabase db,
+      TransactionPool pool,
+      ExecutionEngine engine,
+      DevBlockProducer producer,
+      JsonRpcServer server,
+      ScheduledExecutorService scheduler) {
+    this.store = store;
+    this.config = config;
+    this.db = db;
+    this.pool = pool;
+    this.engine = engine;
+    this.producer = producer;
+    this.server = server;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Prepares the data directory's dev chain (first start) or reopens it, and starts producing
+   * blocks and serving RPC. {@code onSealed} is told of each sealed block (the CLI logs it).
+   */
+  public static OpalNode startDev(Options options, Consumer<SealedBlock> onSealed) {
+    long blockSeconds = options.blockTime().toSeconds();
+    ChainInitializer.Result init =
+        DevChainFiles.prepare(options.datadir(), blockSeconds, System.currentTimeMillis() / 1000);
+    RollupConfig config = init.config();
+    KeyValueStore store = RocksDbKeyValueStore.open(init.database());
+    ScheduledExecutorService scheduler = null;
+    try {
+      ChainDatabase db = ChainDatabase.open(store);
+      TransactionPool pool =
+          new TransactionPool(
+              PoolConfig.defaults(config.l2ChainId()),
+              ExecutionEthBackend.headContext(config, db.headHeader(), db.state().head()),
+              ExecutionEthBackend.poolState(db.state().head()),
+              PoolJournal.NONE,
+              InstantSource.system());
+      ExecutionEngine engine = new ExecutionEngine(db, config, new PoolTransactionProvider(pool));
+      SubscriptionHub hub = new SubscriptionHub();
+      EthSubscriptions subscriptions = new EthSubscriptions(hub);
+      engine.addListener(change -> onHeadChange(change, config, db, pool, subscriptions));
+      RpcMethodRegistry registry = new RpcMethodRegistry();
+      EthApi.register(registry, ExecutionEthBackend.create(db, config, pool), EthConfig.defaults());
+      Web3Api.register(registry, Web3Api.clientVersion(io.opal.app.OpalVersion.version()));
+      NetApi.register(registry, config.l2ChainId(), () -> 0);
+      hub.registerMethods(registry);
+      RpcServerConfig rpc =
+          RpcServerConfig.defaults()
+              .builder()
+              .host(options.host())
+              .port(options.httpPort())
+              .apis(Set.of("eth", "net", "web3", "txpool"))
+              .webSocket(true)
+              .build();
+      JsonRpcServer server =
+          JsonRpcServer.builder(registry).config(rpc).subscriptions(hub).build().start();
+      DevBlockProducer producer =
+          new DevBlockProducer(engine, DevBlockProducer.Heads.ALL, onSealed);
+      scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().name("opal-dev-producer").daemon().unstarted(r));
+      producer.start(scheduler, options.blockTime());
+      return new OpalNode(store, config, db, pool, engine, producer, server, scheduler);
+    } catch (RuntimeException e) {
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+      }
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Tells the pool of the new head (with a reorg's transactions) and publishes the new heads. */
+  private static void onHeadChange(
+      HeadChange change,
+      RollupConfig config,
+      ChainDatabase db,
+      TransactionPool pool,
+      EthSubscriptions subscriptions) {
+    BlockHeader head = db.headHeader();
+    List<Transaction> removed = new ArrayList<>();
+    for (Block b : change.removed()) {
+      removed.addAll(b.body().transactions());
+    }
+    List<Transaction> added = new ArrayList<>();
+    for (HeadChange.CanonicalBlock b : change.added()) {
+      added.addAll(b.block().body().transactions());
+    }
+    try {
+      pool.onNewHead(
+          ExecutionEthBackend.headContext(config, head, db.state().head()),
+          ExecutionEthBackend.poolState(db.state().head()),
+          removed,
+          added);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "transaction pool could not move to the new head", e);
+    }
+    for (HeadChange.CanonicalBlock b : change.added()) {
+      subscriptions.newHead(b.block().header());
+    }
+  }
+
+  /** The port the RPC server listens on (the chosen one when started with port 0). */
+  public int rpcPort() {
+    return server.port();
+  }
+
+  public RollupConfig config() {
+    return config;
+  }
+
+  public ExecutionEngine engine() {
+    return engine;
+  }
+
+  public TransactionPool pool() {
+    return pool;
+  }
+
+  public ChainDatabase database() {
+    return db;
+  }
+
+  /** Stops producing, then closes the server, the pool and the database. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    producer.close();
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    server.close();
+    pool.close();
+    store.close();
+  }
+}
