@@ -97,6 +97,20 @@ public final class OpalNode implements AutoCloseable {
     ChainInitializer.Result init =
         DevChainFiles.prepare(options.datadir(), blockSeconds, System.currentTimeMillis() / 1000);
     RollupConfig config = init.config();
+    if (config.blockTime() != blockSeconds) {
+      // the producer stamps blocks parent + the chain's block time: ticking at another pace would
+      // make timestamps drift from the wall clock
+      throw new IllegalArgumentException(
+          "the chain in "
+              + options.datadir()
+              + " has a block time of "
+              + config.blockTime()
+              + " s, not "
+              + blockSeconds
+              + " s: use --block-time "
+              + config.blockTime()
+              + " or another --datadir");
+    }
     KeyValueStore store = RocksDbKeyValueStore.open(init.database());
     ScheduledExecutorService scheduler = null;
     try {

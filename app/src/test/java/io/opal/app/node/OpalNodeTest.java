@@ -1,6 +1,7 @@
 package io.opal.app.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +20,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.junit.jupiter.api.Test;
@@ -114,6 +120,65 @@ class OpalNodeTest {
           call(port, "eth_getBlockByNumber", receipt.get("blockNumber").asText(), false);
       assertEquals(receipt.get("blockHash").asText(), block.get("hash").asText());
       assertTrue(quantity(call(port, "eth_blockNumber")) >= number);
+    }
+  }
+
+  @Test
+  void refusesAnotherBlockTimeOnAnExistingChain() {
+    start().close();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OpalNode.startDev(
+                    new OpalNode.Options(datadir, "127.0.0.1", 0, Duration.ofSeconds(2)), b -> {}));
+    assertTrue(e.getMessage().contains("block time of 1 s"), e.getMessage());
+    start().close(); // the refusal left the datadir usable
+  }
+
+  @Test
+  void publishesNewHeadsOverWebSocket() throws Exception {
+    try (OpalNode node = start()) {
+      BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+      WebSocket ws =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + node.rpcPort()),
+                  new WebSocket.Listener() {
+                    private final StringBuilder part = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket socket, CharSequence data, boolean last) {
+                      part.append(data);
+                      if (last) {
+                        messages.add(part.toString());
+                        part.setLength(0);
+                      }
+                      socket.request(1);
+                      return null;
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      ws.sendText(
+              "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
+              true)
+          .get(10, TimeUnit.SECONDS);
+      JsonNode subscribed = JSON.readTree(messages.poll(10, TimeUnit.SECONDS));
+      String id = subscribed.get("result").asText();
+      String text = messages.poll(10, TimeUnit.SECONDS);
+      assertTrue(text != null, "no newHeads notification within 10 s");
+      JsonNode head = JSON.readTree(text).get("params");
+      assertEquals(id, head.get("subscription").asText());
+      String hash = head.get("result").get("hash").asText();
+      JsonNode block =
+          call(
+              node.rpcPort(),
+              "eth_getBlockByNumber",
+              head.get("result").get("number").asText(),
+              false);
+      assertEquals(hash, block.get("hash").asText());
+      ws.abort();
     }
   }
 
