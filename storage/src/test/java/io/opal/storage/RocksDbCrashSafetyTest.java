@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.primitives.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -74,28 +74,11 @@ class RocksDbCrashSafetyTest {
   }
 
   private static Process startWriter(Path db, Path log) throws IOException {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    return new ProcessBuilder(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx128m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            CrashWriter.class.getName(),
-            db.toString())
-        .redirectError(log.toFile())
-        .start();
+    return ChildJvm.start(CrashWriter.class, "128m", log, db.toString());
   }
 
   private static String readLine(BufferedReader out, Process child, Path log) throws IOException {
-    String line = out.readLine();
-    if (line == null) {
-      String stderr = Files.exists(log) ? Files.readString(log) : "";
-      throw new AssertionError("the writer exited early (" + child.onExit() + "): " + stderr);
-    }
-    return line;
+    return ChildJvm.readLine(out, child, log);
   }
 
   /**

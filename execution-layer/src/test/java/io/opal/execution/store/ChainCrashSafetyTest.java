@@ -7,6 +7,7 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.block.Receipt;
+import io.opal.primitives.testing.ChildJvm;
 import io.opal.primitives.tx.Transaction;
 import io.opal.storage.BlockKey;
 import io.opal.storage.Column;
@@ -19,7 +20,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -78,28 +78,11 @@ class ChainCrashSafetyTest {
   }
 
   private static Process startWriter(Path db, Path log) throws IOException {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    return new ProcessBuilder(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ChainCrashWriter.class.getName(),
-            db.toString())
-        .redirectError(log.toFile())
-        .start();
+    return ChildJvm.start(ChainCrashWriter.class, "256m", log, db.toString());
   }
 
   private static String readLine(BufferedReader out, Process child, Path log) throws IOException {
-    String line = out.readLine();
-    if (line == null) {
-      String stderr = Files.exists(log) ? Files.readString(log) : "";
-      throw new AssertionError("the importer exited early (" + child.onExit() + "): " + stderr);
-    }
-    return line;
+    return ChildJvm.readLine(out, child, log);
   }
 
   /** Checks the reopened chain and returns its head number. */
