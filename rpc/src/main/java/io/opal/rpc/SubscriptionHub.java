@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * never grows memory without bound.
  *
  * <p>{@link #registerMethods} adds {@code eth_subscribe} and {@code eth_unsubscribe}. A
- * subscription starts receiving only after the response carrying its id has been queued, and ends
- * with {@code eth_unsubscribe} or its connection.
+ * subscription's notifications follow the response carrying its id (those published earlier are
+ * held until it is queued), and it ends with {@code eth_unsubscribe} or its connection.
  */
 public final class SubscriptionHub {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
@@ -49,14 +49,50 @@ public final class SubscriptionHub {
     final String id;
     final SubscriberConnection connection;
     final SubscriptionSource.Filter<E> filter;
+
+    /**
+     * False until the subscribe response is queued. Notifications rendered before then wait in
+     * {@link #held}, so none overtakes the response and none published meanwhile is lost.
+     */
     volatile boolean active;
+
+    /** Guarded by {@code this}; null once active. */
+    private java.util.List<byte[]> held = new java.util.ArrayList<>();
 
     Subscription(String id, SubscriberConnection connection, SubscriptionSource.Filter<E> filter) {
       this.id = id;
       this.connection = connection;
       this.filter = filter;
     }
+
+    void send(byte[] notification) {
+      if (!active) {
+        synchronized (this) {
+          if (!active) {
+            if (held.size() < MAX_HELD) {
+              held.add(notification);
+            }
+            return;
+          }
+        }
+      }
+      connection.deliver(notification);
+    }
+
+    synchronized void activate() {
+      for (byte[] n : held) {
+        connection.deliver(n);
+      }
+      held = null;
+      active = true;
+    }
   }
+
+  /**
+   * Notifications kept for one subscription while its subscribe response is in flight; more are
+   * dropped.
+   */
+  private static final int MAX_HELD = 16;
 
   private final Map<String, Topic<?>> topics = new ConcurrentHashMap<>();
   private final Map<String, Topic<?>> topicOfSubscription = new ConcurrentHashMap<>();
@@ -110,15 +146,12 @@ public final class SubscriptionHub {
     }
     Map<Object, byte[]> encoded = new IdentityHashMap<>();
     for (Subscription<E> s : topic.subscriptions.values()) {
-      if (!s.active) {
-        continue;
-      }
       try {
         s.filter.render(
             event,
             result -> {
               byte[] json = encoded.computeIfAbsent(result, SubscriptionHub::encode);
-              s.connection.deliver(notification(s.id, json));
+              s.send(notification(s.id, json));
             });
       } catch (RuntimeException e) {
         LOG.error("Subscription filter for {} failed", topic.kind(), e);
@@ -163,7 +196,7 @@ public final class SubscriptionHub {
       topic.subscriptions.remove(id);
       topicOfSubscription.remove(id);
     }
-    params.afterResponse(() -> s.active = true);
+    params.afterResponse(s::activate);
     return id;
   }
 
