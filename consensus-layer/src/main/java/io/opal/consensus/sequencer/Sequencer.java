@@ -6,6 +6,7 @@ import io.opal.consensus.l1.L1Client;
 import io.opal.consensus.l1.L1Header;
 import io.opal.consensus.l1.L1SystemConfig;
 import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SequencerControl;
 import io.opal.consensus.rollup.SequencerControlException;
 import io.opal.consensus.rollup.SyncStatus;
@@ -210,7 +211,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   /** Picks the origin, builds the attributes and starts the job on the unsafe head. */
   private void startBuilding() {
     Block head = engine.block(engine.heads().unsafe().hash()).orElseThrow();
-    L2BlockRef parent = L2Blocks.ref(head, rollup);
+    L2BlockRef parent = L2BlockRefs.of(head, rollup);
     L1SystemConfig sys = systemConfigOf(head);
     L1Header l1Head = l1.head();
     if (!l1Head.hash().equals(headL1.hash())) {
@@ -333,7 +334,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   private void reset() {
     ChainHeads heads = engine.heads();
     Block head = engine.block(heads.unsafe().hash()).orElseThrow();
-    L2BlockRef from = L2Blocks.ref(head, rollup);
+    L2BlockRef from = L2BlockRefs.of(head, rollup);
     L2BlockRef ref = from;
     Block b = head;
     while (!originCanonical(ref)) {
@@ -343,7 +344,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
             null);
       }
       b = engine.block(ref.parentHash()).orElseThrow();
-      ref = L2Blocks.ref(b, rollup);
+      ref = L2BlockRefs.of(b, rollup);
     }
     if (ref.hash().equals(from.hash())) {
       LOG.log(Level.INFO, "the unsafe head's L1 origin is canonical again: nothing to rewind");
@@ -434,7 +435,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   }
 
   private L2BlockRef refOf(BlockKey key) {
-    return L2Blocks.ref(engine.block(key.hash()).orElseThrow(), rollup);
+    return L2BlockRefs.of(engine.block(key.hash()).orElseThrow(), rollup);
   }
 
   /** Runs {@code action} on the driver thread (directly when there is none, or already on it). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opal.consensus.devnet.genesis.RollupJson;
 import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SequencerControl;
 import io.opal.consensus.rollup.SyncStatus;
 import io.opal.execution.engine.ExecutionEngine;
@@ -12,6 +13,7 @@ import io.opal.execution.engine.OutputRoot;
 import io.opal.execution.op.Predeploys;
 import io.opal.execution.store.StateView;
 import io.opal.execution.store.StoredAccount;
+import io.opal.primitives.DecodingException;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.config.RollupConfig;
@@ -95,7 +97,7 @@ public final class RollupApi {
     L2BlockRef ref;
     try {
       ref = L2BlockRefs.of(block, config);
-    } catch (IllegalArgumentException e) {
+    } catch (DecodingException e) {
       throw RpcException.serverError(
           "failed to get L2 block ref with sync status: " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opal.consensus.rollup.BlockId;
 import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SyncStatus;
 import io.opal.execution.engine.BuildJob;
 import io.opal.execution.engine.EngineTestChain;
@@ -17,6 +18,7 @@ import io.opal.execution.state.AccountState;
 import io.opal.execution.state.AccountUpdate;
 import io.opal.execution.state.Word256;
 import io.opal.execution.store.ChainDatabase;
+import io.opal.primitives.DecodingException;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockBody;
@@ -211,8 +213,8 @@ class OutputAtBlockTest {
   void blockRefsRejectBlocksThatAreNotThisChains() {
     Block genesis = blocks.getFirst();
     RollupConfig otherGenesis = withGenesis(config, Hash.keccak("other".getBytes()));
-    IllegalArgumentException wrongGenesis =
-        assertThrows(IllegalArgumentException.class, () -> L2BlockRefs.of(genesis, otherGenesis));
+    DecodingException wrongGenesis =
+        assertThrows(DecodingException.class, () -> L2BlockRefs.of(genesis, otherGenesis));
     assertTrue(
         wrongGenesis
             .getMessage()
@@ -223,7 +225,6 @@ class OutputAtBlockTest {
     Block empty = new Block(one.header(), BlockBody.EMPTY);
     assertEquals(
         "l2 block is missing L1 info deposit tx, block hash: " + one.hash(),
-        assertThrows(IllegalArgumentException.class, () -> L2BlockRefs.of(empty, config))
-            .getMessage());
+        assertThrows(DecodingException.class, () -> L2BlockRefs.of(empty, config)).getMessage());
   }
 }

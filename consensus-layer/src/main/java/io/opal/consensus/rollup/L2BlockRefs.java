@@ -1,7 +1,5 @@
-package io.opal.rpc.admin;
+package io.opal.consensus.rollup;
 
-import io.opal.consensus.rollup.BlockId;
-import io.opal.consensus.rollup.L2BlockRef;
 import io.opal.execution.op.L1BlockInfo;
 import io.opal.primitives.DecodingException;
 import io.opal.primitives.block.Block;
@@ -19,15 +17,15 @@ public final class L2BlockRefs {
   private L2BlockRefs() {}
 
   /**
-   * @throws IllegalArgumentException with op-node's wording when the block is not a valid L2 block
-   *     of this chain (a genesis-height block with another hash, a missing or undecodable L1-info
-   *     deposit)
+   * @throws DecodingException with op-node's wording when the block is not a valid L2 block of this
+   *     chain (a genesis-height block with another hash, a missing or undecodable L1-info deposit)
    */
   public static L2BlockRef of(Block block, RollupConfig config) {
     var genesis = config.genesisL2();
     if (block.number() == genesis.number()) {
       if (!block.hash().equals(genesis.hash())) {
-        throw new IllegalArgumentException(
+        throw new DecodingException(
+            -1,
             "expected L2 genesis hash to match L2 block at genesis block number "
                 + Long.toUnsignedString(genesis.number())
                 + ": "
@@ -40,19 +38,19 @@ public final class L2BlockRefs {
     }
     List<Transaction> txs = block.body().transactions();
     if (txs.isEmpty()) {
-      throw new IllegalArgumentException(
-          "l2 block is missing L1 info deposit tx, block hash: " + block.hash());
+      throw new DecodingException(
+          -1, "l2 block is missing L1 info deposit tx, block hash: " + block.hash());
     }
     if (!(txs.getFirst() instanceof DepositTransaction deposit)) {
-      throw new IllegalArgumentException(
-          "first payload tx has unexpected tx type: " + txs.getFirst().type().typeByte());
+      throw new DecodingException(
+          -1, "first payload tx has unexpected tx type: " + txs.getFirst().type().typeByte());
     }
     L1BlockInfo info;
     try {
       info = L1BlockInfo.decode(deposit.data().toArrayUnsafe());
     } catch (DecodingException e) {
-      throw new IllegalArgumentException(
-          "failed to parse L1 info deposit tx from L2 block: " + e.getMessage(), e);
+      throw new DecodingException(
+          -1, "failed to parse L1 info deposit tx from L2 block: " + e.getMessage(), e);
     }
     return ref(block, new BlockId(info.blockHash(), info.number()), info.sequenceNumber());
   }
