@@ -380,7 +380,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
           Hash head = engine.heads().unsafe().hash();
           if (!head.equals(unsafeHead)) {
             throw new SequencerControlException(
-                "block hash does not match: the unsafe head is " + head + ", not " + unsafeHead);
+                "block hash does not match: head " + head + ", received " + unsafeHead);
           }
           state.store(true);
           active = true;
