@@ -77,6 +77,10 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   // Driver-thread state.
   private BuildJob job;
+  // When the last block was sealed and its head moved (0: the next build follows no seal), and the
+  // time from there to the start of the block being built: the seal-to-next-build gap.
+  private long parentSealedAtNanos;
+  private long buildGapNanos = -1;
   private AttributesBuilder.Attributes building;
   private L1BlockRef buildingOrigin;
   private Hash configBlock;
@@ -222,6 +226,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     L1Header origin = selector.select(parent, l1Head);
     AttributesBuilder.Attributes a = attributesBuilder.build(parent, sys, origin, l1::receipts);
     job = engine.startBuild(parent.hash(), a.attributes());
+    buildGapNanos = parentSealedAtNanos == 0 ? -1 : System.nanoTime() - parentSealedAtNanos;
+    parentSealedAtNanos = 0;
     building = a;
     buildingOrigin = origin.ref();
     if (origin.hash().equals(parent.l1Origin().hash())) {
@@ -244,6 +250,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     Hash hash = sealed.key().hash();
     ChainHeads heads = engine.heads();
     engine.forkchoice(hash, heads.safe().hash(), heads.finalized().hash());
+    parentSealedAtNanos = System.nanoTime();
     Block block = sealed.block();
     configBlock = hash;
     configAtBlock = building.systemConfig();
@@ -258,7 +265,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
                 building.l1Origin(),
                 building.sequenceNumber()),
             sealed,
-            building.userDeposits());
+            building.userDeposits(),
+            buildGapNanos);
     LOG.log(Level.INFO, "sequenced {0}", done);
     for (SequencerListener l : listeners) {
       try {
@@ -287,6 +295,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   private long handle(SequencerException e) {
     cancelJob();
+    parentSealedAtNanos = 0; // a retried build does not follow the seal directly
     switch (e.kind()) {
       case TEMPORARY -> {
         backoffMillis =
