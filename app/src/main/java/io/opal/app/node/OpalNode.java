@@ -18,6 +18,7 @@ import io.opal.rpc.backend.ExecutionEthBackend;
 import io.opal.rpc.eth.EthApi;
 import io.opal.rpc.eth.EthConfig;
 import io.opal.rpc.eth.EthSubscriptions;
+import io.opal.rpc.eth.TxPoolBackend;
 import io.opal.rpc.methods.NetApi;
 import io.opal.rpc.methods.Web3Api;
 import io.opal.storage.KeyValueStore;
@@ -41,11 +42,15 @@ import java.util.function.Consumer;
  * A running dev node, assembled in one place: the RocksDB chain of a data directory, the execution
  * engine fed by the transaction pool, a {@link DevBlockProducer} sealing a block every block time,
  * and the JSON-RPC server (eth, net, web3, txpool; HTTP and WebSocket on one port). Each new head
- * moves the pool and is published to newHeads subscribers. {@link #close} stops everything in the
+ * moves the pool and is published to newHeads and logs subscribers; the pool's newly executable
+ * transactions go to newPendingTransactions subscribers. {@link #close} stops everything in the
  * reverse order of starting.
  */
 public final class OpalNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OpalNode.class.getName());
+
+  /** newPendingTransactions events buffered for WebSocket delivery before some are dropped. */
+  private static final int PENDING_EVENT_QUEUE = 8192;
 
   /** What a dev node needs to start. */
   public record Options(Path datadir, String host, int httpPort, Duration blockTime) {
@@ -126,6 +131,8 @@ public final class OpalNode implements AutoCloseable {
       SubscriptionHub hub = new SubscriptionHub();
       EthSubscriptions subscriptions = new EthSubscriptions(hub);
       engine.addListener(change -> onHeadChange(change, config, db, pool, subscriptions));
+      // closed with the pool
+      new TxPoolBackend(pool).feed(subscriptions, PENDING_EVENT_QUEUE);
       RpcMethodRegistry registry = new RpcMethodRegistry();
       EthApi.register(registry, ExecutionEthBackend.create(db, config, pool), EthConfig.defaults());
       Web3Api.register(registry, Web3Api.clientVersion(io.opal.app.OpalVersion.version()));
@@ -184,6 +191,16 @@ public final class OpalNode implements AutoCloseable {
     }
     for (HeadChange.CanonicalBlock b : change.added()) {
       subscriptions.newHead(b.block().header());
+    }
+    // logs subscribers see a reorg's dropped logs (removed = true, newest block first, as geth
+    // sends them) before the logs of the blocks that replaced them
+    for (Block b : change.removed()) {
+      db.chain()
+          .receipts(b.hash())
+          .ifPresent(r -> subscriptions.logs(EthSubscriptions.blockLogs(b, r, true)));
+    }
+    for (HeadChange.CanonicalBlock b : change.added()) {
+      subscriptions.logs(EthSubscriptions.blockLogs(b.block(), b.receipts(), false));
     }
   }
 
