@@ -6,6 +6,7 @@ import io.opal.execution.engine.HeadChange;
 import io.opal.execution.engine.SealedBlock;
 import io.opal.execution.genesis.ChainInitializer;
 import io.opal.execution.store.ChainDatabase;
+import io.opal.primitives.Address;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.RollupConfig;
@@ -32,11 +33,14 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * A running dev node, assembled in one place: the RocksDB chain of a data directory, the execution
@@ -61,6 +65,18 @@ public final class OpalNode implements AutoCloseable {
       if (httpPort < 0 || httpPort > 65535) {
         throw new IllegalArgumentException("port out of range: " + httpPort);
       }
+    }
+  }
+
+  /**
+   * What benchmarks and tests may change about a dev node: extra accounts funded at genesis (only
+   * on the datadir's first start) and the pool's limits.
+   */
+  public record DevTuning(Map<Address, UInt256> extraPrefunds, UnaryOperator<PoolConfig> pool) {
+    public static final DevTuning NONE = new DevTuning(Map.of(), UnaryOperator.identity());
+
+    public DevTuning {
+      extraPrefunds = Map.copyOf(extraPrefunds);
     }
   }
 
@@ -98,9 +114,19 @@ public final class OpalNode implements AutoCloseable {
    * blocks and serving RPC. {@code onSealed} is told of each sealed block (the CLI logs it).
    */
   public static OpalNode startDev(Options options, Consumer<SealedBlock> onSealed) {
+    return startDev(options, DevTuning.NONE, onSealed);
+  }
+
+  /** {@link #startDev(Options, Consumer)} with benchmark or test {@code tuning}. */
+  public static OpalNode startDev(
+      Options options, DevTuning tuning, Consumer<SealedBlock> onSealed) {
     long blockSeconds = options.blockTime().toSeconds();
     ChainInitializer.Result init =
-        DevChainFiles.prepare(options.datadir(), blockSeconds, System.currentTimeMillis() / 1000);
+        DevChainFiles.prepare(
+            options.datadir(),
+            blockSeconds,
+            System.currentTimeMillis() / 1000,
+            tuning.extraPrefunds());
     RollupConfig config = init.config();
     if (config.blockTime() != blockSeconds) {
       // the producer stamps blocks parent + the chain's block time: ticking at another pace would
@@ -122,7 +148,7 @@ public final class OpalNode implements AutoCloseable {
       ChainDatabase db = ChainDatabase.open(store);
       TransactionPool pool =
           new TransactionPool(
-              PoolConfig.defaults(config.l2ChainId()),
+              tuning.pool().apply(PoolConfig.defaults(config.l2ChainId())),
               ExecutionEthBackend.headContext(config, db.headHeader(), db.state().head()),
               ExecutionEthBackend.poolState(db.state().head()),
               PoolJournal.NONE,
