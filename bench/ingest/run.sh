@@ -3,7 +3,7 @@
 # concurrent keep-alive connections (single requests and batches) to an in-process Opal dev node
 # and to anvil --no-mining in the same run; prints accepted tx/s and p50/p99 request latency.
 #   bench/ingest/run.sh [--txs 20000] [--senders 2000] [--connections 32] [--batch 50]
-#                       [--anvil PATH|none]
+#                       [--opal process|inprocess|both] [--anvil PATH|none]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$root/scripts/jdk.sh"

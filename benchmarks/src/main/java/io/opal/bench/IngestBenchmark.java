@@ -3,8 +3,6 @@ package io.opal.bench;
 import io.opal.app.node.OpalNode;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hex;
-import io.opal.primitives.crypto.Keccak256;
-import io.opal.primitives.crypto.Secp256k1;
 import io.opal.primitives.tx.DynamicFeeTransaction;
 import io.opal.primitives.tx.TransactionCodec;
 import io.opal.primitives.tx.TransactionSigner;
@@ -15,19 +13,18 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.math.BigInteger;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +43,16 @@ import org.apache.tuweni.units.bigints.UInt256;
  * to an in-process Opal dev node and to anvil (--no-mining) in the same run. Neither seals blocks
  * while measured, so both only admit into their pools. Prints accepted tx/s and request latency.
  *
+ * <p>{@code --opal process} (the default) runs the node as its own process ({@link IngestNode}), as
+ * anvil runs; {@code inprocess} runs it in this JVM beside the load generator ("opal-jvm"); {@code
+ * both} measures both ways.
+ *
  * <pre>bench/ingest/run.sh [--txs 20000] [--senders 2000] [--connections 32] [--batch 50]
- *                     [--anvil PATH|none]</pre>
+ *                     [--opal process|inprocess|both] [--anvil PATH|none]</pre>
  */
 public final class IngestBenchmark {
   private static final long CHAIN_ID = 901;
-  private static final UInt256 FUNDS = UInt256.valueOf(BigInteger.TEN.pow(21));
+  private static final UInt256 FUNDS = IngestNode.FUNDS;
   private static final UInt256 MAX_FEE = UInt256.valueOf(20_000_000_000L);
   private static final UInt256 TIP = UInt256.valueOf(1_000_000_000L);
   private static final Address SINK = Address.fromHex("0x00000000000000000000000000000000000b0b00");
@@ -81,16 +82,14 @@ public final class IngestBenchmark {
     String anvil = opts.getOrDefault("anvil", "none");
     int perSender = Math.max(1, txs / senders);
 
+    String opal = opts.getOrDefault("opal", "process");
+    if (!List.of("process", "inprocess", "both").contains(opal)) {
+      throw new IllegalArgumentException("--opal takes process, inprocess or both");
+    }
     System.err.printf("signing %d senders x %d txs x 3 phases ...%n", senders, perSender);
     byte[][] keys = new byte[senders][];
-    Address[] addresses = new Address[senders];
-    IntStream.range(0, senders)
-        .parallel()
-        .forEach(
-            i -> {
-              keys[i] = Keccak256.hash(("opal-ingest-" + i).getBytes(StandardCharsets.UTF_8));
-              addresses[i] = Secp256k1.get().address(keys[i]);
-            });
+    IntStream.range(0, senders).parallel().forEach(i -> keys[i] = IngestNode.senderKey(i));
+    Address[] addresses = IngestNode.senderAddresses(senders);
     // phase 0 warms both servers up; phases 1 (single) and 2 (batched) are measured
     List<List<List<String>>> phases = new ArrayList<>();
     for (int phase = 0; phase < 3; phase++) {
@@ -100,7 +99,13 @@ public final class IngestBenchmark {
     List<Figures> results = new ArrayList<>();
     Vertx vertx = Vertx.vertx();
     try {
-      results.addAll(runOpal(vertx, addresses, phases, connections, batch, perSender * senders));
+      int room = perSender * senders * 4;
+      if (!opal.equals("inprocess")) {
+        results.addAll(runOpalProcess(vertx, senders, phases, connections, batch, room));
+      }
+      if (!opal.equals("process")) {
+        results.addAll(runOpal(vertx, addresses, phases, connections, batch, room));
+      }
       if (!anvil.equals("none")) {
         results.addAll(runAnvil(vertx, anvil, addresses, phases, connections, batch));
       }
@@ -108,11 +113,11 @@ public final class IngestBenchmark {
       vertx.close().await();
     }
     System.out.printf(
-        "%n%-6s %-10s %8s %9s %10s %8s %8s%n",
+        "%n%-8s %-10s %8s %9s %10s %8s %8s%n",
         "target", "mode", "txs", "accepted", "tx/s", "p50 ms", "p99 ms");
     for (Figures f : results) {
       System.out.printf(
-          "%-6s %-10s %8d %9d %10.0f %8.2f %8.2f%n",
+          "%-8s %-10s %8d %9d %10.0f %8.2f %8.2f%n",
           f.target(),
           f.mode(),
           f.txs(),
@@ -162,30 +167,65 @@ public final class IngestBenchmark {
     return perConnection;
   }
 
+  /** The node in this JVM: the load generator competes with it for the same cores. */
   private static List<Figures> runOpal(
       Vertx vertx,
       Address[] senders,
       List<List<List<String>>> phases,
       int connections,
       int batch,
-      int perPhase)
+      int room)
       throws Exception {
-    Map<Address, UInt256> prefunds = new LinkedHashMap<>();
-    for (Address a : senders) {
-      prefunds.put(a, FUNDS);
-    }
-    int room = perPhase * 4;
     Path datadir = Files.createTempDirectory("opal-ingest");
-    // an hour per block: the pool only ingests while measured, as anvil --no-mining does
-    try (OpalNode node =
-        OpalNode.startDev(
-            new OpalNode.Options(datadir, "127.0.0.1", 0, Duration.ofHours(1)),
-            new OpalNode.DevTuning(
-                prefunds, c -> c.withLimits(room, room, room, room).withMaxNonceGap(room)),
-            b -> {})) {
-      return measure(vertx, "opal", node.rpcPort(), phases, connections, batch);
+    try (OpalNode node = IngestNode.start(datadir, senders, room)) {
+      return measure(vertx, "opal-jvm", node.rpcPort(), phases, connections, batch);
     } finally {
-      deleteTree(datadir);
+      IngestNode.deleteTree(datadir);
+    }
+  }
+
+  /**
+   * The node as its own process ({@link IngestNode}, same JDK and class path; JVM options from
+   * {@code OPAL_NODE_JAVA_OPTS}, for example a flight recording), as anvil is measured.
+   */
+  private static List<Figures> runOpalProcess(
+      Vertx vertx,
+      int senders,
+      List<List<List<String>>> phases,
+      int connections,
+      int batch,
+      int room)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-Xmx2g"));
+    String extra = System.getenv("OPAL_NODE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), IngestNode.class.getName()));
+    cmd.addAll(List.of("--senders", Integer.toString(senders), "--room", Integer.toString(room)));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      int port = -1;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("rpc-port ")) {
+          port = Integer.parseInt(line.substring("rpc-port ".length()).trim());
+          break;
+        }
+      }
+      if (port < 0) {
+        throw new IllegalStateException("the node process ended before serving");
+      }
+      return measure(vertx, "opal", port, phases, connections, batch);
+    } finally {
+      p.getOutputStream().close(); // the node stops when its stdin closes
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
     }
   }
 
@@ -392,7 +432,7 @@ public final class IngestBenchmark {
     }
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
@@ -401,13 +441,5 @@ public final class IngestBenchmark {
       out.put(args[i].substring(2), args[i + 1]);
     }
     return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
