@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -58,7 +59,19 @@ public final class IngestBenchmark {
   private static final Address SINK = Address.fromHex("0x00000000000000000000000000000000000b0b00");
 
   /** One measured run. */
-  record Figures(String target, String mode, int txs, long accepted, double seconds, long[] lat) {
+  record Figures(
+      String target,
+      String mode,
+      int txs,
+      long accepted,
+      double seconds,
+      long[] lat,
+      double serverCpuSeconds) {
+    /** Server CPU microseconds per accepted transaction (NaN when not measured). */
+    double cpuMicrosPerTx() {
+      return accepted == 0 ? Double.NaN : serverCpuSeconds * 1e6 / accepted;
+    }
+
     double perSecond() {
       return accepted / seconds;
     }
@@ -113,18 +126,19 @@ public final class IngestBenchmark {
       vertx.close().await();
     }
     System.out.printf(
-        "%n%-8s %-10s %8s %9s %10s %8s %8s%n",
-        "target", "mode", "txs", "accepted", "tx/s", "p50 ms", "p99 ms");
+        "%n%-8s %-10s %8s %9s %10s %8s %8s %10s%n",
+        "target", "mode", "txs", "accepted", "tx/s", "p50 ms", "p99 ms", "cpu us/tx");
     for (Figures f : results) {
       System.out.printf(
-          "%-8s %-10s %8d %9d %10.0f %8.2f %8.2f%n",
+          "%-8s %-10s %8d %9d %10.0f %8.2f %8.2f %10.1f%n",
           f.target(),
           f.mode(),
           f.txs(),
           f.accepted(),
           f.perSecond(),
           f.percentileMs(0.5),
-          f.percentileMs(0.99));
+          f.percentileMs(0.99),
+          f.cpuMicrosPerTx());
     }
   }
 
@@ -178,7 +192,8 @@ public final class IngestBenchmark {
       throws Exception {
     Path datadir = Files.createTempDirectory("opal-ingest");
     try (OpalNode node = IngestNode.start(datadir, senders, room)) {
-      return measure(vertx, "opal-jvm", node.rpcPort(), phases, connections, batch);
+      return measure(
+          vertx, "opal-jvm", Optional.empty(), node.rpcPort(), phases, connections, batch);
     } finally {
       IngestNode.deleteTree(datadir);
     }
@@ -220,7 +235,7 @@ public final class IngestBenchmark {
       if (port < 0) {
         throw new IllegalStateException("the node process ended before serving");
       }
-      return measure(vertx, "opal", port, phases, connections, batch);
+      return measure(vertx, "opal", Optional.of(p.toHandle()), port, phases, connections, batch);
     } finally {
       p.getOutputStream().close(); // the node stops when its stdin closes
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -267,7 +282,7 @@ public final class IngestBenchmark {
         }
         post(url, body.append(']').toString());
       }
-      return measure(vertx, "anvil", port, phases, connections, batch);
+      return measure(vertx, "anvil", Optional.of(p.toHandle()), port, phases, connections, batch);
     } finally {
       p.destroy();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -279,6 +294,7 @@ public final class IngestBenchmark {
   private static List<Figures> measure(
       Vertx vertx,
       String target,
+      Optional<ProcessHandle> server,
       int port,
       List<List<List<String>>> phases,
       int connections,
@@ -293,11 +309,11 @@ public final class IngestBenchmark {
             new PoolOptions().setHttp1MaxSize(connections));
     try {
       System.err.printf("%s: warm-up%n", target);
-      run(client, target, "warmup", phases.get(0), 1);
+      run(client, target, server, "warmup", phases.get(0), 1);
       System.err.printf("%s: single requests%n", target);
-      Figures single = run(client, target, "single", phases.get(1), 1);
+      Figures single = run(client, target, server, "single", phases.get(1), 1);
       System.err.printf("%s: batches of %d%n", target, batch);
-      Figures batched = run(client, target, "batch(" + batch + ")", phases.get(2), batch);
+      Figures batched = run(client, target, server, "batch(" + batch + ")", phases.get(2), batch);
       return List.of(single, batched);
     } finally {
       client.close().await();
@@ -306,7 +322,12 @@ public final class IngestBenchmark {
 
   /** Each connection sends its requests one after another; all connections run at once. */
   private static Figures run(
-      HttpClient client, String target, String mode, List<List<String>> perConn, int batch)
+      HttpClient client,
+      String target,
+      Optional<ProcessHandle> server,
+      String mode,
+      List<List<String>> perConn,
+      int batch)
       throws InterruptedException {
     List<List<Buffer>> bodies = new ArrayList<>();
     int total = 0;
@@ -328,7 +349,10 @@ public final class IngestBenchmark {
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setURI("/")
+            // a response that never comes counts as a failed request instead of hanging the run
+            .setIdleTimeout(30_000)
             .putHeader("content-type", "application/json");
+    double cpuBefore = server.map(IngestBenchmark::cpuSeconds).orElse(Double.NaN);
     long start = System.nanoTime();
     for (List<Buffer> mine : bodies) {
       sendNext(client, post, mine, 0, latencies, slot, accepted, firstError, done);
@@ -337,11 +361,25 @@ public final class IngestBenchmark {
       throw new IllegalStateException(target + " " + mode + " did not finish in 10 minutes");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = server.map(IngestBenchmark::cpuSeconds).orElse(Double.NaN) - cpuBefore;
     if (firstError.get() != null) {
       System.err.printf("%s %s: first rejection: %s%n", target, mode, firstError.get());
     }
     return new Figures(
-        target, mode, total, accepted.get(), seconds, Arrays.copyOf(latencies, (int) slot.get()));
+        target,
+        mode,
+        total,
+        accepted.get(),
+        seconds,
+        Arrays.copyOf(latencies, (int) slot.get()),
+        cpu);
+  }
+
+  /** CPU time of a server process and its children (an npm launcher may wrap the real binary). */
+  private static double cpuSeconds(ProcessHandle p) {
+    return Stream.concat(Stream.of(p), p.descendants())
+        .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+        .sum();
   }
 
   private static void sendNext(

@@ -1,6 +1,7 @@
 package io.opal.rpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.opal.primitives.Hash;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +44,38 @@ final class RpcDispatcher {
   }
 
   Response handle(byte[] body, RpcConnection connection) {
-    return switch (parser.parse(body)) {
+    return handle(parser.parse(body), connection, false);
+  }
+
+  ParsedBody parse(byte[] body) {
+    return parser.parse(body);
+  }
+
+  /**
+   * Whether {@code body} is one call of an enabled non-blocking method ({@link
+   * RpcMethodRegistry#registerNonBlocking}), which the transport may run on its event loop.
+   */
+  boolean isNonBlocking(ParsedBody body) {
+    if (!(body instanceof ParsedBody.Single s) || !(s.message() instanceof RpcMessage.Call c)) {
+      return false;
+    }
+    if (c.method().length() > RpcMethodRegistry.MAX_METHOD_NAME_LENGTH) {
+      return false;
+    }
+    Optional<RpcMethodRegistry.Registered> m = registry.lookup(c.method());
+    return m.isPresent() && m.get().nonBlocking() && config.isApiEnabled(m.get().namespace());
+  }
+
+  /**
+   * Answers a parsed body; {@code inline} (only for {@link #isNonBlocking} bodies) runs the call
+   * without arming the timeout interrupt.
+   */
+  Response handle(ParsedBody parsed, RpcConnection connection, boolean inline) {
+    return switch (parsed) {
       case ParsedBody.Malformed m ->
           single(ResponseEncoder.error(RequestId.NULL, RpcException.PARSE_ERROR, "parse error"));
       case ParsedBody.Single s -> {
-        Answer a = answer(s.message(), connection, deadlineFromNow());
+        Answer a = answer(s.message(), connection, deadlineFromNow(), inline);
         yield a == null ? Response.NONE : new Response(Optional.of(a.json()), a.afterSend());
       }
       case ParsedBody.Batch b -> batch(b, connection);
@@ -83,7 +111,7 @@ final class RpcDispatcher {
         answerRemaining(messages, i, answers, RpcException.TIMEOUT, "request timed out");
         break;
       }
-      Answer a = answer(m, connection, deadline);
+      Answer a = answer(m, connection, deadline, false);
       if (a != null) {
         answers.add(a.json());
         afterSend.addAll(a.afterSend());
@@ -111,14 +139,15 @@ final class RpcDispatcher {
     }
   }
 
-  private Answer answer(RpcMessage message, RpcConnection connection, long deadline) {
+  private Answer answer(
+      RpcMessage message, RpcConnection connection, long deadline, boolean inline) {
     return switch (message) {
       case RpcMessage.Invalid inv ->
           new Answer(
               ResponseEncoder.error(inv.id(), RpcException.INVALID_REQUEST, inv.reason()),
               List.of());
       case RpcMessage.Call call -> {
-        Outcome outcome = run(call, connection, deadline);
+        Outcome outcome = run(call, connection, deadline, inline);
         if (call.isNotification()) {
           yield null;
         }
@@ -153,7 +182,8 @@ final class RpcDispatcher {
     }
   }
 
-  private Outcome run(RpcMessage.Call call, RpcConnection connection, long deadline) {
+  private Outcome run(
+      RpcMessage.Call call, RpcConnection connection, long deadline, boolean inline) {
     String name = call.method();
     if (name.length() > RpcMethodRegistry.MAX_METHOD_NAME_LENGTH) {
       return Outcome.failed(
@@ -176,7 +206,8 @@ final class RpcDispatcher {
     } catch (RpcException e) {
       return Outcome.failed(e);
     }
-    CallWatchdog.Alarm alarm = watchdog.arm(deadline - System.nanoTime());
+    // never interrupt an event loop: inline calls are non-blocking by their registration
+    CallWatchdog.Alarm alarm = inline ? null : watchdog.arm(deadline - System.nanoTime());
     Outcome outcome;
     try {
       outcome = new Outcome(method.method().invoke(params), null, params.afterResponseActions());
@@ -189,7 +220,9 @@ final class RpcDispatcher {
         outcome = Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "internal error"));
       }
     } finally {
-      alarm.disarm();
+      if (alarm != null) {
+        alarm.disarm();
+      }
     }
     // Whatever it returned, a call that ran past its deadline (and was interrupted) timed out.
     if (System.nanoTime() - deadline >= 0) {
@@ -224,9 +257,19 @@ final class RpcDispatcher {
         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,\"message\":\"internal error\"}}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    private static final byte[] RESULT_HEAD =
+        "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] RESULT_MIDDLE =
+        ",\"result\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX =
+        "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private ResponseEncoder() {}
 
     static byte[] result(RequestId id, Object result, long maxBytes) throws IOException {
+      if (result instanceof Hash h && id instanceof RequestId.NumberId n && maxBytes >= 256) {
+        return hashResult(n.literal(), h); // eth_sendRawTransaction's answer, the ingestion path
+      }
       BoundedOutput out = new BoundedOutput(256, maxBytes);
       try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
         g.writeStartObject();
@@ -238,6 +281,32 @@ final class RpcDispatcher {
         g.writeEndObject();
       }
       return out.toByteArray();
+    }
+
+    /**
+     * The bytes Jackson would write for a hash result with a numeric id, without a generator per
+     * call. The id literal came from the parser, so it is a valid JSON number.
+     */
+    private static byte[] hashResult(String idLiteral, Hash hash) {
+      byte[] head = RESULT_HEAD;
+      byte[] out = new byte[head.length + idLiteral.length() + RESULT_MIDDLE.length + 66 + 2];
+      System.arraycopy(head, 0, out, 0, head.length);
+      int at = head.length;
+      for (int i = 0; i < idLiteral.length(); i++) {
+        out[at++] = (byte) idLiteral.charAt(i);
+      }
+      System.arraycopy(RESULT_MIDDLE, 0, out, at, RESULT_MIDDLE.length);
+      at += RESULT_MIDDLE.length;
+      out[at++] = '0';
+      out[at++] = 'x';
+      byte[] h = hash.bytes().toArrayUnsafe();
+      for (byte b : h) {
+        out[at++] = HEX[(b >> 4) & 0xf];
+        out[at++] = HEX[b & 0xf];
+      }
+      out[at++] = '"';
+      out[at] = '}';
+      return out;
     }
 
     static byte[] error(RequestId id, int code, String message) {

@@ -81,14 +81,9 @@ public final class TransactionPool implements AutoCloseable {
 
   /** Decodes and admits an envelope as {@code eth_sendRawTransaction} receives it. */
   public AddResult addRaw(byte[] envelope, TxOrigin origin) {
-    if (envelope.length > config.maxTxSize()) {
-      // A blob transaction in network form carries its blobs and is always this large.
-      if (envelope[0] == TxType.BLOB.typeByte()) {
-        return AddResult.Rejected.of(PoolError.TYPE_NOT_SUPPORTED);
-      }
-      return AddResult.Rejected.of(
-          PoolError.OVERSIZED_DATA,
-          "transaction size " + envelope.length + ", limit " + config.maxTxSize());
+    Optional<AddResult.Rejected> oversized = checkSize(envelope);
+    if (oversized.isPresent()) {
+      return oversized.get();
     }
     Transaction tx;
     try {
@@ -98,6 +93,34 @@ public final class TransactionPool implements AutoCloseable {
     }
     byte[] own = envelope.clone(); // the caller may reuse its buffer
     return admit(tx, own, Hash.keccak(own), origin, true);
+  }
+
+  /**
+   * {@link #addRaw} for a caller that has already decoded the envelope for checks of its own
+   * (eth_sendRawTransaction): {@code tx} must be what {@link TransactionCodec#decode(byte[])} made
+   * of {@code envelope}, whose keccak is the pooled hash. Saves a second decoding on the ingestion
+   * path. The envelope is kept as given: the caller must not modify it afterwards.
+   */
+  public AddResult addDecoded(Transaction tx, byte[] envelope, TxOrigin origin) {
+    Optional<AddResult.Rejected> oversized = checkSize(envelope);
+    if (oversized.isPresent()) {
+      return oversized.get();
+    }
+    return admit(tx, envelope, Hash.keccak(envelope), origin, true);
+  }
+
+  private Optional<AddResult.Rejected> checkSize(byte[] envelope) {
+    if (envelope.length <= config.maxTxSize()) {
+      return Optional.empty();
+    }
+    // A blob transaction in network form carries its blobs and is always this large.
+    if (envelope[0] == TxType.BLOB.typeByte()) {
+      return Optional.of(AddResult.Rejected.of(PoolError.TYPE_NOT_SUPPORTED));
+    }
+    return Optional.of(
+        AddResult.Rejected.of(
+            PoolError.OVERSIZED_DATA,
+            "transaction size " + envelope.length + ", limit " + config.maxTxSize()));
   }
 
   /** Admits a decoded transaction. */

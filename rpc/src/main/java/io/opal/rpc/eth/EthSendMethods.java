@@ -1,9 +1,11 @@
 package io.opal.rpc.eth;
 
 import io.opal.primitives.DecodingException;
+import io.opal.primitives.Hash;
 import io.opal.primitives.tx.LegacyTransaction;
 import io.opal.primitives.tx.Transaction;
 import io.opal.primitives.tx.TransactionCodec;
+import io.opal.primitives.tx.TxType;
 import io.opal.rpc.RpcException;
 import io.opal.rpc.RpcMethodRegistry;
 import io.opal.rpc.RpcParams;
@@ -31,7 +33,11 @@ final class EthSendMethods {
   }
 
   void register(RpcMethodRegistry r) {
-    r.register("eth_sendRawTransaction", 1, this::sendRaw);
+    if (submitter.isNonBlocking()) {
+      r.registerNonBlocking("eth_sendRawTransaction", 1, this::sendRaw);
+    } else {
+      r.register("eth_sendRawTransaction", 1, this::sendRaw);
+    }
   }
 
   private Object sendRaw(RpcParams p) throws RpcException {
@@ -53,7 +59,9 @@ final class EthSendMethods {
     if (refusal.isPresent()) {
       throw RpcException.serverError(refusal.get());
     }
-    return tx.hash();
+    // The strict decoder accepts only the canonical encoding, so the hash is that of the bytes
+    // received (no re-encoding); a blob transaction's network form also carries its sidecar.
+    return tx.type() == TxType.BLOB ? tx.hash() : Hash.keccak(raw.toArrayUnsafe());
   }
 
   /** geth's {@code checkTxFee}: gas × fee cap must not exceed the configured cap. */

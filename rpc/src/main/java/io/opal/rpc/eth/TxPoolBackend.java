@@ -35,10 +35,17 @@ public final class TxPoolBackend implements PoolReader, TransactionSubmitter {
 
   @Override
   public Optional<String> submit(Transaction tx, Bytes raw) {
-    return switch (pool.addRaw(raw.toArrayUnsafe(), TxOrigin.LOCAL)) {
+    // the request's own copy of the bytes, decoded once by eth_sendRawTransaction
+    return switch (pool.addDecoded(tx, raw.toArrayUnsafe(), TxOrigin.LOCAL)) {
       case AddResult.Accepted a -> Optional.empty();
       case AddResult.Rejected r -> Optional.of(r.message());
     };
+  }
+
+  /** Admission is decoding, recovery and a briefly held pool lock: no I/O, no waiting. */
+  @Override
+  public boolean isNonBlocking() {
+    return true;
   }
 
   @Override
