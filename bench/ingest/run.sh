@@ -2,7 +2,7 @@
 # Ingestion benchmark: pre-signed transfers from many senders sent as eth_sendRawTransaction over
 # concurrent keep-alive connections (single requests and batches) to an in-process Opal dev node
 # and to anvil --no-mining in the same run; prints accepted tx/s and p50/p99 request latency.
-#   bench/ingest/run.sh [--txs 20000] [--senders 2000] [--connections 32] [--batch 50]
+#   bench/ingest/run.sh [--txs 20000] [--warmup 60000] [--senders 2000] [--connections 32] [--batch 50]
 #                       [--opal process|inprocess|both] [--anvil PATH|none]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

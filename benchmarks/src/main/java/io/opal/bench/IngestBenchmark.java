@@ -48,7 +48,10 @@ import org.apache.tuweni.units.bigints.UInt256;
  * anvil runs; {@code inprocess} runs it in this JVM beside the load generator ("opal-jvm"); {@code
  * both} measures both ways.
  *
- * <pre>bench/ingest/run.sh [--txs 20000] [--senders 2000] [--connections 32] [--batch 50]
+ * <p>{@code --warmup} transactions (default 3 × {@code --txs}) go to each target first, unmeasured.
+ *
+ * <pre>
+ * bench/ingest/run.sh [--txs 20000] [--warmup 60000] [--senders 2000] [--connections 32] [--batch 50]
  *                     [--opal process|inprocess|both] [--anvil PATH|none]</pre>
  */
 public final class IngestBenchmark {
@@ -94,25 +97,32 @@ public final class IngestBenchmark {
     int batch = Integer.parseInt(opts.getOrDefault("batch", "50"));
     String anvil = opts.getOrDefault("anvil", "none");
     int perSender = Math.max(1, txs / senders);
+    // a JVM compiles its hot code in the first seconds (the JIT threads then use more CPU than the
+    // RPC path): a long warm-up measures the node as it runs for days, as anvil's machine code is
+    int warmupPerSender =
+        Math.max(
+            1, Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(txs * 3))) / senders);
 
     String opal = opts.getOrDefault("opal", "process");
     if (!List.of("process", "inprocess", "both").contains(opal)) {
       throw new IllegalArgumentException("--opal takes process, inprocess or both");
     }
-    System.err.printf("signing %d senders x %d txs x 3 phases ...%n", senders, perSender);
+    System.err.printf(
+        "signing %d senders x (%d warm-up + 2 x %d) txs ...%n",
+        senders, warmupPerSender, perSender);
     byte[][] keys = new byte[senders][];
     IntStream.range(0, senders).parallel().forEach(i -> keys[i] = IngestNode.senderKey(i));
     Address[] addresses = IngestNode.senderAddresses(senders);
     // phase 0 warms both servers up; phases 1 (single) and 2 (batched) are measured
     List<List<List<String>>> phases = new ArrayList<>();
-    for (int phase = 0; phase < 3; phase++) {
-      phases.add(signPhase(keys, perSender, phase * perSender, connections));
-    }
+    phases.add(signPhase(keys, warmupPerSender, 0, connections));
+    phases.add(signPhase(keys, perSender, warmupPerSender, connections));
+    phases.add(signPhase(keys, perSender, warmupPerSender + perSender, connections));
 
     List<Figures> results = new ArrayList<>();
     Vertx vertx = Vertx.vertx();
     try {
-      int room = perSender * senders * 4;
+      int room = (warmupPerSender + 2 * perSender) * senders * 2;
       if (!opal.equals("inprocess")) {
         results.addAll(runOpalProcess(vertx, senders, phases, connections, batch, room));
       }
@@ -235,7 +245,10 @@ public final class IngestBenchmark {
       if (port < 0) {
         throw new IllegalStateException("the node process ended before serving");
       }
-      return measure(vertx, "opal", Optional.of(p.toHandle()), port, phases, connections, batch);
+      List<Figures> figures =
+          measure(vertx, "opal", Optional.of(p.toHandle()), port, phases, connections, batch);
+      printThreadCpu(p.pid());
+      return figures;
     } finally {
       p.getOutputStream().close(); // the node stops when its stdin closes
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -373,6 +386,40 @@ public final class IngestBenchmark {
         seconds,
         Arrays.copyOf(latencies, (int) slot.get()),
         cpu);
+  }
+
+  /**
+   * Where the node process spent its CPU over the whole run, by thread name (Linux only): tells the
+   * RPC path from the build job, the JIT compilers and the garbage collector.
+   */
+  private static void printThreadCpu(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    if (!Files.isDirectory(tasks)) {
+      return;
+    }
+    Map<String, Double> byName = new HashMap<>();
+    try (var dirs = Files.list(tasks)) {
+      for (Path t : dirs.toList()) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String name = stat.substring(open + 1, close).replaceAll("[0-9]+", "N");
+          String[] f = stat.substring(close + 2).split(" ");
+          double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+          byName.merge(name, seconds, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return;
+    }
+    System.err.println("node CPU seconds by thread (whole run, including start-up):");
+    byName.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> System.err.printf("  %-20s %6.2f%n", e.getKey(), e.getValue()));
   }
 
   /** CPU time of a server process and its children (an npm launcher may wrap the real binary). */

@@ -1,6 +1,7 @@
 package io.opal.txpool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opal.primitives.Address;
@@ -36,6 +37,30 @@ class ValidationTest {
     assertEquals(TxStatus.PENDING, a.status());
     assertEquals(Keys.address(1), a.transaction().sender());
     assertEquals(Optional.empty(), a.replaced());
+  }
+
+  @Test
+  void addDecodedPoolsUnderTheHashOfTheReceivedBytes() {
+    var tx = Tx.dynamic(1).sign();
+    byte[] envelope = TransactionCodec.encode(tx);
+    AddResult r = h.pool.addDecoded(TransactionCodec.decode(envelope), envelope, TxOrigin.LOCAL);
+    AddResult.Accepted a = assertInstanceOf(AddResult.Accepted.class, r);
+    assertEquals(tx.hash(), a.transaction().hash());
+    assertEquals(Keys.address(1), a.transaction().sender());
+    assertTrue(h.pool.contains(tx.hash()));
+    assertRejected(
+        h.pool.addDecoded(tx, envelope, TxOrigin.LOCAL), PoolError.ALREADY_KNOWN, "already known");
+  }
+
+  @Test
+  void addDecodedChecksTheEnvelopeSize() {
+    var tx =
+        Tx.dynamic(1).gas(10_000_000).data(Bytes.wrap(new byte[PoolConfig.MAX_TX_SIZE])).sign();
+    byte[] envelope = TransactionCodec.encode(tx);
+    assertRejected(
+        h.pool.addDecoded(tx, envelope, TxOrigin.REMOTE),
+        PoolError.OVERSIZED_DATA,
+        "oversized data: transaction size " + envelope.length + ", limit 131072");
   }
 
   @Test
