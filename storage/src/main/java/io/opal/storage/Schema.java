@@ -33,7 +33,12 @@ public final class Schema {
     /** JSON of the chain configuration (genesis and rollup config) the database was created for. */
     CHAIN_CONFIG("chain-config"),
     /** hash of the L2 genesis block, to refuse running one chain's data with another's config. */
-    GENESIS_HASH("genesis-hash");
+    GENESIS_HASH("genesis-hash"),
+    /**
+     * One byte, 1 if the sequencer is active and 0 if an operator stopped it (absent: never set),
+     * so that {@code admin_stopSequencer} survives a restart.
+     */
+    SEQUENCER_STATE("sequencer-state");
 
     private final byte[] key;
 

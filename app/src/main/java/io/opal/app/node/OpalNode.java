@@ -38,11 +38,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A running dev node, assembled in one place: the RocksDB chain of a data directory, the execution
- * engine fed by the transaction pool, a {@link DevBlockProducer} sealing a block every block time,
- * and the JSON-RPC server (eth, net, web3, txpool; HTTP and WebSocket on one port). Each new head
- * moves the pool and is published to newHeads subscribers. {@link #close} stops everything in the
- * reverse order of starting.
+ * A running node, assembled in one place: the RocksDB chain of a data directory, the execution
+ * engine fed by the transaction pool, and the public JSON-RPC server (eth, net, web3, txpool; HTTP
+ * and WebSocket on one port). Each new head moves the pool and is published to newHeads
+ * subscribers. What produces blocks is attached afterwards ({@link #attach}): a {@link
+ * DevBlockProducer} for {@code opal node --dev}, the sequencer for {@code opal devnet}. {@link
+ * #close} stops the attached parts first (newest first), then the server, the pool and the
+ * database.
  */
 public final class OpalNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OpalNode.class.getName());
@@ -64,9 +66,8 @@ public final class OpalNode implements AutoCloseable {
   private final ChainDatabase db;
   private final TransactionPool pool;
   private final ExecutionEngine engine;
-  private final DevBlockProducer producer;
   private final JsonRpcServer server;
-  private final ScheduledExecutorService scheduler;
+  private final List<AutoCloseable> attached = new ArrayList<>();
   private boolean closed;
 
   private OpalNode(
@@ -75,17 +76,13 @@ public final class OpalNode implements AutoCloseable {
       ChainDatabase db,
       TransactionPool pool,
       ExecutionEngine engine,
-      DevBlockProducer producer,
-      JsonRpcServer server,
-      ScheduledExecutorService scheduler) {
+      JsonRpcServer server) {
     this.store = store;
     this.config = config;
     this.db = db;
     this.pool = pool;
     this.engine = engine;
-    this.producer = producer;
     this.server = server;
-    this.scheduler = scheduler;
   }
 
   /**
@@ -111,8 +108,31 @@ public final class OpalNode implements AutoCloseable {
               + config.blockTime()
               + " or another --datadir");
     }
+    OpalNode node = open(init, options.host(), options.httpPort());
+    try {
+      DevBlockProducer producer =
+          new DevBlockProducer(node.engine, DevBlockProducer.Heads.ALL, onSealed);
+      ScheduledExecutorService scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().name("opal-dev-producer").daemon().unstarted(r));
+      node.attach(() -> shutdown(scheduler));
+      node.attach(producer);
+      producer.start(scheduler, options.blockTime());
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the initialised chain of {@code init} and starts the pool, the engine and the public
+   * JSON-RPC server on {@code host:httpPort} (0: any free port). Nothing produces blocks until a
+   * producer is attached.
+   */
+  public static OpalNode open(ChainInitializer.Result init, String host, int httpPort) {
+    RollupConfig config = init.config();
     KeyValueStore store = RocksDbKeyValueStore.open(init.database());
-    ScheduledExecutorService scheduler = null;
     try {
       ChainDatabase db = ChainDatabase.open(store);
       TransactionPool pool =
@@ -134,26 +154,37 @@ public final class OpalNode implements AutoCloseable {
       RpcServerConfig rpc =
           RpcServerConfig.defaults()
               .builder()
-              .host(options.host())
-              .port(options.httpPort())
+              .host(host)
+              .port(httpPort)
               .apis(Set.of("eth", "net", "web3", "txpool"))
               .webSocket(true)
               .build();
       JsonRpcServer server =
           JsonRpcServer.builder(registry).config(rpc).subscriptions(hub).build().start();
-      DevBlockProducer producer =
-          new DevBlockProducer(engine, DevBlockProducer.Heads.ALL, onSealed);
-      scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> Thread.ofPlatform().name("opal-dev-producer").daemon().unstarted(r));
-      producer.start(scheduler, options.blockTime());
-      return new OpalNode(store, config, db, pool, engine, producer, server, scheduler);
+      return new OpalNode(store, config, db, pool, engine, server);
     } catch (RuntimeException e) {
-      if (scheduler != null) {
-        scheduler.shutdownNow();
-      }
       store.close();
       throw e;
+    }
+  }
+
+  /** Adds a part to stop, before the ones attached earlier, when the node closes. */
+  public synchronized void attach(AutoCloseable part) {
+    if (closed) {
+      throw new IllegalStateException("node closed");
+    }
+    attached.add(part);
+  }
+
+  private static void shutdown(ScheduledExecutorService scheduler) {
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -208,22 +239,19 @@ public final class OpalNode implements AutoCloseable {
     return db;
   }
 
-  /** Stops producing, then closes the server, the pool and the database. Idempotent. */
+  /** Stops the attached parts (newest first), then the server, the pool and the database. */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    producer.close();
-    scheduler.shutdown();
-    try {
-      if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
-        scheduler.shutdownNow();
+    for (int i = attached.size() - 1; i >= 0; i--) {
+      try {
+        attached.get(i).close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "stopping " + attached.get(i) + " failed", e);
       }
-    } catch (InterruptedException e) {
-      scheduler.shutdownNow();
-      Thread.currentThread().interrupt();
     }
     server.close();
     pool.close();

@@ -1,0 +1,487 @@
+package io.opal.consensus.sequencer;
+
+import io.opal.consensus.l1.BlockTag;
+import io.opal.consensus.l1.L1BlockRef;
+import io.opal.consensus.l1.L1Client;
+import io.opal.consensus.l1.L1Header;
+import io.opal.consensus.l1.L1SystemConfig;
+import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.SequencerControl;
+import io.opal.consensus.rollup.SequencerControlException;
+import io.opal.consensus.rollup.SyncStatus;
+import io.opal.execution.engine.BuildJob;
+import io.opal.execution.engine.EngineException;
+import io.opal.execution.engine.ExecutionEngine;
+import io.opal.execution.engine.SealedBlock;
+import io.opal.execution.store.ChainHeads;
+import io.opal.primitives.DecodingException;
+import io.opal.primitives.Hash;
+import io.opal.primitives.block.Block;
+import io.opal.primitives.config.RollupConfig;
+import io.opal.storage.BlockKey;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The L2 sequencer (derivation.md "Sequencing"; op-node's sequencer): on the unsafe head it picks
+ * the next block's L1 origin, builds its payload attributes, starts an engine build job that fills
+ * from the pool, seals it when the wall clock reaches the block's time (less the seal margin; at
+ * once when behind) and makes it the unsafe head; then starts the next job straight away.
+ *
+ * <p><b>Threading.</b> Everything that touches the engine runs on one driver thread: {@link
+ * #start(ScheduledExecutorService)} schedules {@link #step()} on a single-threaded scheduler, which
+ * becomes the engine's writer. Tests may instead call {@link #step()} directly with a fake clock.
+ * {@link SequencerControl} calls from other threads (the admin RPC) are handed to the driver and
+ * waited for; {@link #syncStatus()} reads from any thread.
+ *
+ * <p><b>Errors</b> ({@link SequencerException.Kind}): temporary ones (L1 unreachable, next origin
+ * not there yet) back off and retry — the next block keeps its slot, so no block is lost, and the
+ * driver catches up by sealing at once; a reset (the unsafe head's L1 origin reorged out) rewinds
+ * the unsafe head to the newest block whose origin is still canonical; a critical one (the engine
+ * refuses the attributes, a deposit log does not decode) stops sequencing and is logged, leaving
+ * the node up for an operator's {@code admin_startSequencer}. A block is only ever sealed from
+ * attributes the engine accepted.
+ *
+ * <p>The active/stopped state is stored under {@code sequencer-state} in the chain database's
+ * metadata column, so that an operator's stop survives a restart.
+ */
+public final class Sequencer implements SequencerControl, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Sequencer.class.getName());
+
+  /** How long a stopped sequencer waits before looking again (start() also wakes it). */
+  static final long IDLE_MILLIS = 500;
+
+  private static final Duration L1_TIMEOUT = Duration.ofSeconds(20);
+  private static final L1BlockRef UNKNOWN_L1 = new L1BlockRef(Hash.ZERO, 0, Hash.ZERO, 0);
+
+  private final ExecutionEngine engine;
+  private final RollupConfig rollup;
+  private final SequencerConfig config;
+  private final InstantSource clock;
+  private final L1Reads l1;
+  private final AttributesBuilder attributesBuilder;
+  private final L1OriginSelector selector;
+  private final SequencerState state;
+  private final List<SequencerListener> listeners = new CopyOnWriteArrayList<>();
+
+  // Driver-thread state.
+  private BuildJob job;
+  private AttributesBuilder.Attributes building;
+  private L1BlockRef buildingOrigin;
+  private Hash configBlock;
+  private L1SystemConfig configAtBlock;
+  private long backoffMillis;
+
+  private volatile boolean active;
+  private volatile boolean closed;
+  private volatile Optional<SequencerException> lastFailure = Optional.empty();
+  private volatile L1BlockRef currentL1;
+  private volatile L1BlockRef headL1 = UNKNOWN_L1;
+  private volatile L1BlockRef safeL1 = UNKNOWN_L1;
+  private volatile L1BlockRef finalizedL1 = UNKNOWN_L1;
+  private ScheduledExecutorService driver;
+  private volatile Thread driverThread;
+  private ScheduledFuture<?> scheduled;
+
+  /**
+   * @param engine the engine to build on; the sequencer becomes its writer
+   * @param l1 the L1 node to follow
+   * @param clock wall clock (slot deadlines are compared with its millis)
+   */
+  public Sequencer(
+      ExecutionEngine engine, L1Client l1, SequencerConfig config, InstantSource clock) {
+    this.engine = Objects.requireNonNull(engine);
+    this.rollup = engine.config();
+    this.config = Objects.requireNonNull(config);
+    this.clock = Objects.requireNonNull(clock);
+    this.l1 = new L1Reads(l1, L1_TIMEOUT);
+    this.attributesBuilder = new AttributesBuilder(rollup, config.feeRecipient());
+    this.selector = new L1OriginSelector(rollup, this.l1, attributesBuilder, config.confDepth());
+    this.state = new SequencerState(engine.database().store());
+    this.active = state.stored().orElse(config.startActive());
+  }
+
+  public SequencerConfig config() {
+    return config;
+  }
+
+  public void addListener(SequencerListener listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void removeListener(SequencerListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** The critical error that stopped sequencing, until the next start. */
+  public Optional<SequencerException> lastFailure() {
+    return lastFailure;
+  }
+
+  // ------------------------------------------------------------------------------ driving
+
+  /**
+   * Runs the sequencer on {@code driver} (single-threaded: its thread becomes the engine's writer)
+   * until {@link #close()}.
+   */
+  public synchronized void start(ScheduledExecutorService driver) {
+    if (this.driver != null) {
+      throw new IllegalStateException("the sequencer is already running on a driver");
+    }
+    this.driver = Objects.requireNonNull(driver);
+    schedule(0);
+  }
+
+  private synchronized void schedule(long delayMillis) {
+    if (closed || driver == null || driver.isShutdown()) {
+      return;
+    }
+    scheduled = driver.schedule(this::run, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs a step now instead of at its scheduled time (after start/stop). */
+  private synchronized void wake() {
+    if (scheduled != null && scheduled.cancel(false)) {
+      schedule(0);
+    }
+  }
+
+  private void run() {
+    driverThread = Thread.currentThread();
+    long delay;
+    try {
+      delay = step();
+    } catch (Throwable t) { // never let the driver die: log, and look again later
+      LOG.log(Level.ERROR, "sequencer step failed unexpectedly", t);
+      delay = IDLE_MILLIS;
+    }
+    schedule(delay);
+  }
+
+  /**
+   * One unit of work (Agrona's {@code doWork}): starts the next build job if none is open; seals
+   * the open one if its deadline has come, then starts the next. Call only from the driver thread
+   * (or, in tests, from one thread with no driver).
+   *
+   * @return milliseconds until the next step is due
+   */
+  public long step() {
+    if (!active || closed) {
+      return IDLE_MILLIS;
+    }
+    try {
+      if (job == null) {
+        startBuilding();
+      }
+      long wait = millisUntilSeal();
+      if (wait > 0) {
+        return wait;
+      }
+      seal();
+      backoffMillis = 0;
+      startBuilding(); // right after the seal: the next block fills for a whole slot
+      return Math.max(0, millisUntilSeal());
+    } catch (SequencerException e) {
+      return handle(e);
+    } catch (EngineException e) {
+      return handle(classify(e));
+    } catch (DecodingException e) {
+      return handle(SequencerException.critical("a stored L2 block is malformed", e));
+    } catch (RuntimeException e) {
+      return handle(SequencerException.critical("unexpected failure: " + e, e));
+    }
+  }
+
+  private long millisUntilSeal() {
+    long deadline = building.attributes().timestamp() * 1000 - config.sealMargin().toMillis();
+    return deadline - clock.millis();
+  }
+
+  /** Picks the origin, builds the attributes and starts the job on the unsafe head. */
+  private void startBuilding() {
+    Block head = engine.block(engine.heads().unsafe().hash()).orElseThrow();
+    L2BlockRef parent = L2Blocks.ref(head, rollup);
+    L1SystemConfig sys = systemConfigOf(head);
+    L1Header l1Head = l1.head();
+    if (!l1Head.hash().equals(headL1.hash())) {
+      headL1 = l1Head.ref();
+      l1.tagged(BlockTag.SAFE).ifPresent(h -> safeL1 = h.ref());
+      l1.tagged(BlockTag.FINALIZED).ifPresent(h -> finalizedL1 = h.ref());
+    }
+    L1Header origin = selector.select(parent, l1Head);
+    AttributesBuilder.Attributes a = attributesBuilder.build(parent, sys, origin, l1::receipts);
+    job = engine.startBuild(parent.hash(), a.attributes());
+    building = a;
+    buildingOrigin = origin.ref();
+    if (origin.hash().equals(parent.l1Origin().hash())) {
+      currentL1 = origin.ref();
+    }
+  }
+
+  private L1SystemConfig systemConfigOf(Block block) {
+    if (!block.hash().equals(configBlock)) {
+      configAtBlock = L2Blocks.systemConfig(block, rollup);
+      configBlock = block.hash();
+    }
+    return configAtBlock;
+  }
+
+  private void seal() {
+    BuildJob j = job;
+    job = null;
+    SealedBlock sealed = j.seal();
+    Hash hash = sealed.key().hash();
+    ChainHeads heads = engine.heads();
+    engine.forkchoice(hash, heads.safe().hash(), heads.finalized().hash());
+    Block block = sealed.block();
+    configBlock = hash;
+    configAtBlock = building.systemConfig();
+    currentL1 = buildingOrigin;
+    SequencedBlock done =
+        new SequencedBlock(
+            new L2BlockRef(
+                hash,
+                block.header().number(),
+                block.header().parentHash(),
+                block.header().timestamp(),
+                building.l1Origin(),
+                building.sequenceNumber()),
+            sealed,
+            building.userDeposits());
+    LOG.log(Level.INFO, "sequenced {0}", done);
+    for (SequencerListener l : listeners) {
+      try {
+        l.onSealed(done);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a sequencer listener failed", e);
+      }
+    }
+  }
+
+  private void cancelJob() {
+    if (job != null) {
+      job.cancel();
+      job = null;
+    }
+  }
+
+  private static SequencerException classify(EngineException e) {
+    return switch (e.kind()) {
+      // The head moved under the job or a block vanished: build again on the current head.
+      case BUILD_ABORTED, UNKNOWN_BLOCK ->
+          SequencerException.temporary("the engine dropped the build: " + e.getMessage(), e);
+      default -> SequencerException.critical("the engine refused: " + e.getMessage(), e);
+    };
+  }
+
+  private long handle(SequencerException e) {
+    cancelJob();
+    switch (e.kind()) {
+      case TEMPORARY -> {
+        backoffMillis =
+            backoffMillis == 0
+                ? config.minBackoff().toMillis()
+                : Math.min(config.maxBackoff().toMillis(), backoffMillis * 2);
+        LOG.log(
+            Level.WARNING,
+            "sequencer: " + e.getMessage() + "; retrying in " + backoffMillis + " ms");
+        return backoffMillis;
+      }
+      case RESET -> {
+        LOG.log(Level.WARNING, "sequencer reset: " + e.getMessage());
+        try {
+          reset();
+          return 0;
+        } catch (SequencerException again) {
+          return again.kind() == SequencerException.Kind.RESET
+              ? handle(SequencerException.critical(again.getMessage(), again))
+              : handle(again);
+        } catch (EngineException again) {
+          return handle(SequencerException.critical("rewind failed: " + again.getMessage(), again));
+        }
+      }
+      default -> {
+        active = false;
+        lastFailure = Optional.of(e);
+        LOG.log(Level.ERROR, "sequencer stopped: " + e.getMessage(), e);
+        for (SequencerListener l : listeners) {
+          try {
+            l.onHalted(e);
+          } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "a sequencer listener failed", ex);
+          }
+        }
+        return IDLE_MILLIS;
+      }
+    }
+  }
+
+  /**
+   * Rewinds the unsafe head to the newest block whose L1 origin is still canonical (never below the
+   * safe head).
+   */
+  private void reset() {
+    ChainHeads heads = engine.heads();
+    Block head = engine.block(heads.unsafe().hash()).orElseThrow();
+    L2BlockRef from = L2Blocks.ref(head, rollup);
+    L2BlockRef ref = from;
+    Block b = head;
+    while (!originCanonical(ref)) {
+      if (Long.compareUnsigned(ref.number(), heads.safe().number()) <= 0) {
+        throw SequencerException.critical(
+            "the L1 origin " + ref.l1Origin() + " of the safe block " + ref.id() + " was reorged",
+            null);
+      }
+      b = engine.block(ref.parentHash()).orElseThrow();
+      ref = L2Blocks.ref(b, rollup);
+    }
+    if (ref.hash().equals(from.hash())) {
+      LOG.log(Level.INFO, "the unsafe head's L1 origin is canonical again: nothing to rewind");
+      return;
+    }
+    engine.forkchoice(ref.hash(), heads.safe().hash(), heads.finalized().hash());
+    configBlock = null;
+    LOG.log(Level.WARNING, "L1 reorg: rewound the unsafe head from " + from + " to " + ref);
+    for (SequencerListener l : listeners) {
+      try {
+        l.onReset(from, ref);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a sequencer listener failed", e);
+      }
+    }
+  }
+
+  private boolean originCanonical(L2BlockRef ref) {
+    return l1.byNumber(ref.l1Origin().number())
+        .map(h -> h.hash().equals(ref.l1Origin().hash()))
+        .orElse(false);
+  }
+
+  // ---------------------------------------------------------------------- SequencerControl
+
+  @Override
+  public void start(Hash unsafeHead) throws SequencerControlException {
+    onDriver(
+        () -> {
+          if (active) {
+            throw new SequencerControlException("sequencer already running");
+          }
+          Hash head = engine.heads().unsafe().hash();
+          if (!head.equals(unsafeHead)) {
+            throw new SequencerControlException(
+                "block hash does not match: the unsafe head is " + head + ", not " + unsafeHead);
+          }
+          state.store(true);
+          active = true;
+          lastFailure = Optional.empty();
+          backoffMillis = 0;
+          LOG.log(Level.INFO, "sequencer started on " + head);
+          return null;
+        });
+    wake();
+  }
+
+  @Override
+  public Hash stop() throws SequencerControlException {
+    Hash last =
+        onDriver(
+            () -> {
+              if (!active) {
+                throw new SequencerControlException("sequencer not running");
+              }
+              cancelJob();
+              state.store(false);
+              active = false;
+              Hash head = engine.heads().unsafe().hash();
+              LOG.log(Level.INFO, "sequencer stopped at " + head);
+              return head;
+            });
+    wake();
+    return last;
+  }
+
+  @Override
+  public boolean active() {
+    return active;
+  }
+
+  @Override
+  public SyncStatus syncStatus() {
+    ChainHeads heads = engine.heads();
+    L2BlockRef unsafe = refOf(heads.unsafe());
+    L1BlockRef current = currentL1;
+    if (current == null || !current.hash().equals(unsafe.l1Origin().hash())) {
+      current = new L1BlockRef(unsafe.l1Origin().hash(), unsafe.l1Origin().number(), Hash.ZERO, 0);
+    }
+    return new SyncStatus(
+        current,
+        headL1,
+        safeL1,
+        finalizedL1,
+        unsafe,
+        refOf(heads.safe()),
+        refOf(heads.finalized()));
+  }
+
+  private L2BlockRef refOf(BlockKey key) {
+    return L2Blocks.ref(engine.block(key.hash()).orElseThrow(), rollup);
+  }
+
+  /** Runs {@code action} on the driver thread (directly when there is none, or already on it). */
+  private <T> T onDriver(Callable<T> action) throws SequencerControlException {
+    ScheduledExecutorService d;
+    synchronized (this) {
+      d = driver;
+    }
+    try {
+      if (d == null || Thread.currentThread() == driverThread || d.isShutdown()) {
+        synchronized (this) {
+          return action.call();
+        }
+      }
+      return d.submit(action).get(30, TimeUnit.SECONDS);
+    } catch (SequencerControlException e) {
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SequencerControlException s) {
+        throw s;
+      }
+      throw new SequencerControlException("sequencer request failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SequencerControlException("interrupted");
+    } catch (Exception e) {
+      throw new SequencerControlException("sequencer request failed: " + e);
+    }
+  }
+
+  /** Stops driving and drops the block being built (the active state stays as stored). */
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (this) {
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+    }
+    try {
+      onDriver(
+          () -> {
+            cancelJob();
+            return null;
+          });
+    } catch (SequencerControlException e) {
+      LOG.log(Level.WARNING, "closing the sequencer: " + e.getMessage());
+    }
+  }
+}
