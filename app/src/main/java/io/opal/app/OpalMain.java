@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       InitCommand.class,
       NodeCommand.class,
+      DevnetCommand.class,
       EvmCommand.class,
       ReplayCommand.class,
       CommandLine.HelpCommand.class

@@ -43,6 +43,11 @@ public final class SubscriptionHub {
     public String kind() {
       return source.kind();
     }
+
+    /** Whether anyone listens, so a publisher can skip building events nobody receives. */
+    public boolean hasSubscribers() {
+      return !subscriptions.isEmpty();
+    }
   }
 
   private static final class Subscription<E> {

@@ -95,7 +95,7 @@ public final class DevnetSetup {
           System.Logger.Level.INFO,
           "Deploying the OP L1 contracts to {0} (chain {1})",
           l1.endpoint(),
-          l1ChainId);
+          Long.toString(l1ChainId));
       L1Deployment d =
           new OpContractsDeployer(
                   l1, ContractArtifacts.require(), scheduler, Duration.ofMillis(100), deployTimeout)

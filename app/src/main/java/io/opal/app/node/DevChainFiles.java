@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * The dev chain of a data directory: on first start, generates the devnet L2 genesis (defaults of
@@ -36,6 +38,12 @@ final class DevChainFiles {
 
   /** Creates the files if absent, then makes sure the database holds the chain. */
   static ChainInitializer.Result prepare(Path datadir, long blockTimeSeconds, long genesisTime) {
+    return prepare(datadir, blockTimeSeconds, genesisTime, Map.of());
+  }
+
+  /** As above, funding {@code extraPrefunds} too when the genesis is generated. */
+  static ChainInitializer.Result prepare(
+      Path datadir, long blockTimeSeconds, long genesisTime, Map<Address, UInt256> extraPrefunds) {
     try {
       Files.createDirectories(datadir);
     } catch (IOException e) {
@@ -43,19 +51,20 @@ final class DevChainFiles {
     }
     if (!Files.isRegularFile(genesisFile(datadir)) || !Files.isRegularFile(rollupFile(datadir))) {
       Address z = Address.ZERO;
-      DevnetL2Params params =
+      DevnetL2Params.Builder params =
           DevnetL2Params.builder(
                   new BlockId(Hash.ZERO, 0),
                   genesisTime,
                   new DevnetL2Params.L1Addresses(z, z, z, z, z, z, z, z))
-              .blockTime(blockTimeSeconds)
-              .build();
-      L2Genesis genesis = L2GenesisBuilder.build(params);
+              .blockTime(blockTimeSeconds);
+      extraPrefunds.forEach(params::prefund);
+      DevnetL2Params built = params.build();
+      L2Genesis genesis = L2GenesisBuilder.build(built);
       RollupConfig rollup = DevnetRollupConfig.of(genesis);
       // rollup.json last: its presence marks a complete pair
       DevnetFiles.writeAtomically(genesisFile(datadir), genesis.toJson());
       DevnetFiles.writeAtomically(
-          rollupFile(datadir), RollupJson.write(rollup, Optional.of(params.fees())));
+          rollupFile(datadir), RollupJson.write(rollup, Optional.of(built.fees())));
     }
     return ChainInitializer.initialize(datadir, genesisFile(datadir), rollupFile(datadir));
   }

@@ -6,6 +6,7 @@ import io.opal.execution.engine.HeadChange;
 import io.opal.execution.engine.SealedBlock;
 import io.opal.execution.genesis.ChainInitializer;
 import io.opal.execution.store.ChainDatabase;
+import io.opal.primitives.Address;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.RollupConfig;
@@ -18,6 +19,7 @@ import io.opal.rpc.backend.ExecutionEthBackend;
 import io.opal.rpc.eth.EthApi;
 import io.opal.rpc.eth.EthConfig;
 import io.opal.rpc.eth.EthSubscriptions;
+import io.opal.rpc.eth.TxPoolBackend;
 import io.opal.rpc.methods.NetApi;
 import io.opal.rpc.methods.Web3Api;
 import io.opal.storage.KeyValueStore;
@@ -31,23 +33,29 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * A running node, assembled in one place: the RocksDB chain of a data directory, the execution
  * engine fed by the transaction pool, and the public JSON-RPC server (eth, net, web3, txpool; HTTP
- * and WebSocket on one port). Each new head moves the pool and is published to newHeads
- * subscribers. What produces blocks is attached afterwards ({@link #attach}): a {@link
- * DevBlockProducer} for {@code opal node --dev}, the sequencer for {@code opal devnet}. {@link
- * #close} stops the attached parts first (newest first), then the server, the pool and the
- * database.
+ * and WebSocket on one port). Each new head moves the pool and is published to newHeads and logs
+ * subscribers; the pool's newly executable transactions go to newPendingTransactions subscribers.
+ * What produces blocks is attached afterwards ({@link #attach}): a {@link DevBlockProducer} for
+ * {@code opal node --dev}, the sequencer for {@code opal devnet}. {@link #close} stops the attached
+ * parts first (newest first), then the server, the pool and the database.
  */
 public final class OpalNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OpalNode.class.getName());
+
+  /** newPendingTransactions events buffered for WebSocket delivery before some are dropped. */
+  private static final int PENDING_EVENT_QUEUE = 8192;
 
   /** What a dev node needs to start. */
   public record Options(Path datadir, String host, int httpPort, Duration blockTime) {
@@ -58,6 +66,18 @@ public final class OpalNode implements AutoCloseable {
       if (httpPort < 0 || httpPort > 65535) {
         throw new IllegalArgumentException("port out of range: " + httpPort);
       }
+    }
+  }
+
+  /**
+   * What benchmarks and tests may change about a dev node: extra accounts funded at genesis (only
+   * on the datadir's first start) and the pool's limits.
+   */
+  public record DevTuning(Map<Address, UInt256> extraPrefunds, UnaryOperator<PoolConfig> pool) {
+    public static final DevTuning NONE = new DevTuning(Map.of(), UnaryOperator.identity());
+
+    public DevTuning {
+      extraPrefunds = Map.copyOf(extraPrefunds);
     }
   }
 
@@ -90,9 +110,19 @@ public final class OpalNode implements AutoCloseable {
    * blocks and serving RPC. {@code onSealed} is told of each sealed block (the CLI logs it).
    */
   public static OpalNode startDev(Options options, Consumer<SealedBlock> onSealed) {
+    return startDev(options, DevTuning.NONE, onSealed);
+  }
+
+  /** {@link #startDev(Options, Consumer)} with benchmark or test {@code tuning}. */
+  public static OpalNode startDev(
+      Options options, DevTuning tuning, Consumer<SealedBlock> onSealed) {
     long blockSeconds = options.blockTime().toSeconds();
     ChainInitializer.Result init =
-        DevChainFiles.prepare(options.datadir(), blockSeconds, System.currentTimeMillis() / 1000);
+        DevChainFiles.prepare(
+            options.datadir(),
+            blockSeconds,
+            System.currentTimeMillis() / 1000,
+            tuning.extraPrefunds());
     RollupConfig config = init.config();
     if (config.blockTime() != blockSeconds) {
       // the producer stamps blocks parent + the chain's block time: ticking at another pace would
@@ -108,7 +138,7 @@ public final class OpalNode implements AutoCloseable {
               + config.blockTime()
               + " or another --datadir");
     }
-    OpalNode node = open(init, options.host(), options.httpPort());
+    OpalNode node = open(init, options.host(), options.httpPort(), tuning.pool());
     try {
       DevBlockProducer producer =
           new DevBlockProducer(node.engine, DevBlockProducer.Heads.ALL, onSealed);
@@ -131,13 +161,22 @@ public final class OpalNode implements AutoCloseable {
    * producer is attached.
    */
   public static OpalNode open(ChainInitializer.Result init, String host, int httpPort) {
+    return open(init, host, httpPort, UnaryOperator.identity());
+  }
+
+  /** {@link #open(ChainInitializer.Result, String, int)} with the pool's limits adjusted. */
+  public static OpalNode open(
+      ChainInitializer.Result init,
+      String host,
+      int httpPort,
+      UnaryOperator<PoolConfig> poolTuning) {
     RollupConfig config = init.config();
     KeyValueStore store = RocksDbKeyValueStore.open(init.database());
     try {
       ChainDatabase db = ChainDatabase.open(store);
       TransactionPool pool =
           new TransactionPool(
-              PoolConfig.defaults(config.l2ChainId()),
+              poolTuning.apply(PoolConfig.defaults(config.l2ChainId())),
               ExecutionEthBackend.headContext(config, db.headHeader(), db.state().head()),
               ExecutionEthBackend.poolState(db.state().head()),
               PoolJournal.NONE,
@@ -146,6 +185,8 @@ public final class OpalNode implements AutoCloseable {
       SubscriptionHub hub = new SubscriptionHub();
       EthSubscriptions subscriptions = new EthSubscriptions(hub);
       engine.addListener(change -> onHeadChange(change, config, db, pool, subscriptions));
+      // closed with the pool
+      new TxPoolBackend(pool).feed(subscriptions, PENDING_EVENT_QUEUE);
       RpcMethodRegistry registry = new RpcMethodRegistry();
       EthApi.register(registry, ExecutionEthBackend.create(db, config, pool), EthConfig.defaults());
       Web3Api.register(registry, Web3Api.clientVersion(io.opal.app.OpalVersion.version()));
@@ -215,6 +256,16 @@ public final class OpalNode implements AutoCloseable {
     }
     for (HeadChange.CanonicalBlock b : change.added()) {
       subscriptions.newHead(b.block().header());
+    }
+    // logs subscribers see a reorg's dropped logs (removed = true, newest block first, as geth
+    // sends them) before the logs of the blocks that replaced them
+    for (Block b : change.removed()) {
+      db.chain()
+          .receipts(b.hash())
+          .ifPresent(r -> subscriptions.logs(EthSubscriptions.blockLogs(b, r, true)));
+    }
+    for (HeadChange.CanonicalBlock b : change.added()) {
+      subscriptions.logs(EthSubscriptions.blockLogs(b.block(), b.receipts(), false));
     }
   }
 

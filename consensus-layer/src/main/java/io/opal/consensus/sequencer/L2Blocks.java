@@ -1,12 +1,10 @@
 package io.opal.consensus.sequencer;
 
 import io.opal.consensus.l1.L1SystemConfig;
-import io.opal.consensus.rollup.BlockId;
 import io.opal.consensus.rollup.L2BlockRef;
 import io.opal.execution.op.L1BlockInfo;
 import io.opal.execution.op.Predeploys;
 import io.opal.primitives.DecodingException;
-import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.RollupConfig;
@@ -36,38 +34,6 @@ public final class L2Blocks {
   public static final int DEFAULT_DA_FOOTPRINT_GAS_SCALAR = 400;
 
   private L2Blocks() {}
-
-  /**
-   * The reference of {@code block}: the genesis from the rollup config, any other block from its
-   * L1-info deposit.
-   *
-   * @throws DecodingException if a non-genesis block does not open with a valid L1-info deposit
-   */
-  public static L2BlockRef ref(Block block, RollupConfig config) {
-    BlockHeader h = block.header();
-    Hash hash = block.hash();
-    if (h.number() == config.genesisL2().number()) {
-      if (!hash.equals(config.genesisL2().hash())) {
-        throw new DecodingException(
-            -1, "block " + hash + " at the genesis height is not the rollup config's genesis");
-      }
-      return new L2BlockRef(
-          hash,
-          h.number(),
-          h.parentHash(),
-          h.timestamp(),
-          new BlockId(config.genesisL1().hash(), config.genesisL1().number()),
-          0);
-    }
-    L1BlockInfo info = l1Info(block);
-    return new L2BlockRef(
-        hash,
-        h.number(),
-        h.parentHash(),
-        h.timestamp(),
-        new BlockId(info.blockHash(), info.number()),
-        info.sequenceNumber());
-  }
 
   /** The L1 attributes the block's first transaction (the L1-info deposit) carries. */
   public static L1BlockInfo l1Info(Block block) {

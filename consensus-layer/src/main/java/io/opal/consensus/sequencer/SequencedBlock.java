@@ -6,8 +6,13 @@ import io.opal.execution.engine.SealedBlock;
 /**
  * A block the sequencer sealed: its reference (with L1 origin and sequence number), the engine's
  * sealed block (transactions, receipts, timings), and how many user deposits it carries.
+ *
+ * @param buildGapNanos from the parent's seal (head moved) to the start of this block's build job:
+ *     the time no block was filling; -1 when the build did not follow a seal (the first after a
+ *     start, a reset or a retry)
  */
-public record SequencedBlock(L2BlockRef ref, SealedBlock sealed, int userDeposits) {
+public record SequencedBlock(
+    L2BlockRef ref, SealedBlock sealed, int userDeposits, long buildGapNanos) {
 
   public int transactionCount() {
     return sealed.block().body().transactions().size();
@@ -33,6 +38,8 @@ public record SequencedBlock(L2BlockRef ref, SealedBlock sealed, int userDeposit
         + " L1 origin "
         + ref.l1Origin()
         + " seq="
-        + ref.sequenceNumber();
+        + ref.sequenceNumber()
+        + String.format(" seal=%.3fms", sealed.overheadNanos() / 1e6)
+        + (buildGapNanos < 0 ? "" : String.format(" gap=%.3fms", buildGapNanos / 1e6));
   }
 }

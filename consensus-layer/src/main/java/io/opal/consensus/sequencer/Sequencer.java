@@ -6,6 +6,7 @@ import io.opal.consensus.l1.L1Client;
 import io.opal.consensus.l1.L1Header;
 import io.opal.consensus.l1.L1SystemConfig;
 import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SequencerControl;
 import io.opal.consensus.rollup.SequencerControlException;
 import io.opal.consensus.rollup.SyncStatus;
@@ -76,6 +77,10 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   // Driver-thread state.
   private BuildJob job;
+  // When the last block was sealed and its head moved (0: the next build follows no seal), and the
+  // time from there to the start of the block being built: the seal-to-next-build gap.
+  private long parentSealedAtNanos;
+  private long buildGapNanos = -1;
   private AttributesBuilder.Attributes building;
   private L1BlockRef buildingOrigin;
   private Hash configBlock;
@@ -210,7 +215,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   /** Picks the origin, builds the attributes and starts the job on the unsafe head. */
   private void startBuilding() {
     Block head = engine.block(engine.heads().unsafe().hash()).orElseThrow();
-    L2BlockRef parent = L2Blocks.ref(head, rollup);
+    L2BlockRef parent = L2BlockRefs.of(head, rollup);
     L1SystemConfig sys = systemConfigOf(head);
     L1Header l1Head = l1.head();
     if (!l1Head.hash().equals(headL1.hash())) {
@@ -221,6 +226,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     L1Header origin = selector.select(parent, l1Head);
     AttributesBuilder.Attributes a = attributesBuilder.build(parent, sys, origin, l1::receipts);
     job = engine.startBuild(parent.hash(), a.attributes());
+    buildGapNanos = parentSealedAtNanos == 0 ? -1 : System.nanoTime() - parentSealedAtNanos;
+    parentSealedAtNanos = 0;
     building = a;
     buildingOrigin = origin.ref();
     if (origin.hash().equals(parent.l1Origin().hash())) {
@@ -243,6 +250,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     Hash hash = sealed.key().hash();
     ChainHeads heads = engine.heads();
     engine.forkchoice(hash, heads.safe().hash(), heads.finalized().hash());
+    parentSealedAtNanos = System.nanoTime();
     Block block = sealed.block();
     configBlock = hash;
     configAtBlock = building.systemConfig();
@@ -257,7 +265,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
                 building.l1Origin(),
                 building.sequenceNumber()),
             sealed,
-            building.userDeposits());
+            building.userDeposits(),
+            buildGapNanos);
     LOG.log(Level.INFO, "sequenced {0}", done);
     for (SequencerListener l : listeners) {
       try {
@@ -286,6 +295,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   private long handle(SequencerException e) {
     cancelJob();
+    parentSealedAtNanos = 0; // a retried build does not follow the seal directly
     switch (e.kind()) {
       case TEMPORARY -> {
         backoffMillis =
@@ -333,7 +343,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   private void reset() {
     ChainHeads heads = engine.heads();
     Block head = engine.block(heads.unsafe().hash()).orElseThrow();
-    L2BlockRef from = L2Blocks.ref(head, rollup);
+    L2BlockRef from = L2BlockRefs.of(head, rollup);
     L2BlockRef ref = from;
     Block b = head;
     while (!originCanonical(ref)) {
@@ -343,7 +353,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
             null);
       }
       b = engine.block(ref.parentHash()).orElseThrow();
-      ref = L2Blocks.ref(b, rollup);
+      ref = L2BlockRefs.of(b, rollup);
     }
     if (ref.hash().equals(from.hash())) {
       LOG.log(Level.INFO, "the unsafe head's L1 origin is canonical again: nothing to rewind");
@@ -379,7 +389,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
           Hash head = engine.heads().unsafe().hash();
           if (!head.equals(unsafeHead)) {
             throw new SequencerControlException(
-                "block hash does not match: the unsafe head is " + head + ", not " + unsafeHead);
+                "block hash does not match: head " + head + ", received " + unsafeHead);
           }
           state.store(true);
           active = true;
@@ -434,7 +444,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   }
 
   private L2BlockRef refOf(BlockKey key) {
-    return L2Blocks.ref(engine.block(key.hash()).orElseThrow(), rollup);
+    return L2BlockRefs.of(engine.block(key.hash()).orElseThrow(), rollup);
   }
 
   /** Runs {@code action} on the driver thread (directly when there is none, or already on it). */

@@ -10,6 +10,7 @@ import io.opal.consensus.l1.DepositSource;
 import io.opal.consensus.l1.L1Header;
 import io.opal.consensus.l1.SystemConfigLogDecoder;
 import io.opal.consensus.rollup.L2BlockRef;
+import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SequencerControlException;
 import io.opal.consensus.rollup.SyncStatus;
 import io.opal.execution.engine.TransactionProvider;
@@ -55,7 +56,7 @@ class SequencerTest {
             BigInteger.valueOf(origin.header().baseFeePerGas().getAsLong()), info.baseFee());
         // Epochs start exactly on their origin's time (L1 every 12 s, L2 every 2 s).
         assertEquals(origin.timestamp(), t - 2 * b.ref().sequenceNumber(), "epoch arithmetic");
-        assertEquals(b.ref(), L2Blocks.ref(b.sealed().block(), h.rollup));
+        assertEquals(b.ref(), L2BlockRefs.of(b.sealed().block(), h.rollup));
         assertEquals(
             origin.header().mixHash(), b.sealed().block().header().mixHash(), "prevRandao");
         assertEquals(
@@ -252,11 +253,11 @@ class SequencerTest {
       assertEquals(1, resets.size());
       assertEquals(lastOfEpoch0, resets.getFirst().number(), "rewound to the last block of #0");
       Block head = h.head();
-      L2BlockRef ref = L2Blocks.ref(head, h.rollup);
+      L2BlockRef ref = L2BlockRefs.of(head, h.rollup);
       assertFalse(ref.l1Origin().hash().equals(oldOne.hash()));
       // The chain from the rewind point names only canonical origins.
       for (long n = 1; n <= ref.number(); n++) {
-        L2BlockRef r = L2Blocks.ref(h.engine.block(n).orElseThrow(), h.rollup);
+        L2BlockRef r = L2BlockRefs.of(h.engine.block(n).orElseThrow(), h.rollup);
         assertEquals(h.l1.at(r.l1Origin().number()).hash(), r.l1Origin().hash());
       }
       assertTrue(h.sealed.stream().anyMatch(b -> b.ref().l1Origin().hash().equals(newOne.hash())));

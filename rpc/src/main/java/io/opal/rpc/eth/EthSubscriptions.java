@@ -2,12 +2,16 @@ package io.opal.rpc.eth;
 
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockHeader;
+import io.opal.primitives.block.Log;
+import io.opal.primitives.block.Receipt;
 import io.opal.primitives.tx.Transaction;
 import io.opal.rpc.RpcException;
 import io.opal.rpc.RpcParams;
 import io.opal.rpc.SubscriptionHub;
 import io.opal.rpc.SubscriptionSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +47,40 @@ public final class EthSubscriptions {
     }
   }
 
+  /**
+   * The logs of one block as a logs subscription publishes them: block-wide log indexes, each log
+   * marked {@code removed} when the block left the canonical chain in a reorg.
+   */
+  public static List<RpcLog> blockLogs(Block block, List<Receipt> receipts, boolean removed) {
+    Hash blockHash = block.hash();
+    List<Transaction> txs = block.body().transactions();
+    List<RpcLog> out = new ArrayList<>();
+    long logIndex = 0;
+    for (int i = 0; i < receipts.size() && i < txs.size(); i++) {
+      Hash txHash = null;
+      for (Log log : receipts.get(i).logs()) {
+        if (txHash == null) {
+          txHash = txs.get(i).hash();
+        }
+        out.add(
+            new RpcLog(
+                log,
+                blockHash,
+                block.number(),
+                block.header().timestamp(),
+                txHash,
+                i,
+                logIndex++,
+                removed));
+      }
+    }
+    return out;
+  }
+
   public void pendingTransaction(Transaction tx, Address sender) {
+    if (!pending.hasSubscribers()) {
+      return; // the pool may admit thousands a second: build nothing for nobody
+    }
     RpcTransaction full = RpcTransaction.pending(tx, sender);
     hub.publish(pending, new PendingTransaction(full.hash(), full));
   }
