@@ -162,7 +162,13 @@ public final class EmbeddedL1 implements AutoCloseable {
       store.close();
       throw e;
     }
-    l1.automine(config.automine());
+    if (config.automine()) {
+      l1.automine(true);
+    } else {
+      // The clock's first tick jumps to the wall clock's slot; a second's grace lets a caller that
+      // wants automine for its setup switch before that (Config.automine avoids the race).
+      l1.automineThread.schedule(l1::startClockUnlessAutomine, 1, TimeUnit.SECONDS);
+    }
     LOG.log(
         System.Logger.Level.INFO,
         () ->
@@ -178,7 +184,11 @@ public final class EmbeddedL1 implements AutoCloseable {
   private JsonRpcServer startServer() {
     SubscriptionHub hub = new SubscriptionHub();
     EthSubscriptions subscriptions = new EthSubscriptions(hub);
-    chain.addListener(b -> subscriptions.newHead(b.block().header()));
+    chain.addListener(
+        b -> {
+          subscriptions.newHead(b.block().header());
+          subscriptions.logs(EthSubscriptions.blockLogs(b.block(), b.receipts(), false));
+        });
     EthBackend base = L1EthBackend.create(chain, pool);
     EthBackend backend =
         new EthBackend(
@@ -283,6 +293,12 @@ public final class EmbeddedL1 implements AutoCloseable {
         onTransaction();
       }
     } else {
+      producer.start();
+    }
+  }
+
+  private synchronized void startClockUnlessAutomine() {
+    if (!closed && !automine.get()) {
       producer.start();
     }
   }
