@@ -33,6 +33,17 @@ class DevnetTest {
   @TempDir Path datadir;
 
   @Test
+  void devnetWithItsEmbeddedL1() throws Exception {
+    int l1Port = Tools.freePort();
+    exercise(
+        "http://127.0.0.1:" + l1Port,
+        "--l1.port",
+        Integer.toString(l1Port),
+        "--l1.block-time",
+        "1");
+  }
+
+  @Test
   void devnetOnAnvil() throws Exception {
     Path anvil = Tools.bin("anvil");
     int l1Port = Tools.freePort();
