@@ -6,6 +6,7 @@ import io.opal.execution.op.OpBlockBuilder;
 import io.opal.execution.op.TransactionSource;
 import io.opal.execution.op.TxInclusion;
 import io.opal.execution.store.BlockState;
+import io.opal.execution.store.PendingCommit;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class BuildJob {
   private final BlockHeader parent;
   private final OpBlockBuilder builder;
   private final BlockState state;
+  private final PendingCommit commit; // filled ahead by the filler, written by seal()
   private final TransactionProvider provider;
   private final UInt256 baseFee;
   private final int rootInterval;
@@ -72,6 +74,7 @@ public final class BuildJob {
     this.parent = parent;
     this.builder = builder;
     this.state = state;
+    this.commit = engine.database().openCommit(state, parent.number() + 1);
     this.provider = provider;
     this.baseFee = baseFee;
     this.rootInterval = engine.options().rootInterval();
@@ -180,15 +183,21 @@ public final class BuildJob {
   }
 
   /**
-   * While no transaction runs: hashes what changed (state, transactions and receipts tries) and
-   * writes the new trie nodes ahead of the commit ({@link
-   * io.opal.execution.store.ChainDatabase#stageState}), so that the atomic batch of {@link #seal()}
-   * carries only the block, flat state, indexes and head. Nodes staged and then superseded by later
-   * transactions stay in the database unreferenced: the price of a short seal.
+   * While no transaction runs: hashes what changed (state, transactions and receipts tries), writes
+   * the new trie nodes ahead of the commit ({@link
+   * io.opal.execution.store.ChainDatabase#stageState}), and adds the flat-state changes and
+   * transaction lookups so far to the block's own commit batch (written only by {@link #seal()}),
+   * so that sealing adds only the block, receipts, diff, canonical index and heads, and writes.
+   * Nodes staged and then superseded by later transactions stay in the database unreferenced: the
+   * price of a short seal.
    */
   private void prepareIdle() {
     builder.prepareSeal();
-    engine.database().stageState(state);
+    List<Hash> txs;
+    synchronized (included) {
+      txs = List.copyOf(included);
+    }
+    engine.database().stageState(state, commit, txs);
   }
 
   /** Takes transactions from one source until it is dry, the block is full, or seal is called. */
@@ -278,6 +287,12 @@ public final class BuildJob {
     long start = System.nanoTime();
     long stopNanos = stopFiller();
     status = Status.CANCELLED; // unless the commit below succeeds
+    try (commit) { // dropped unless written below
+      return finish(start, stopNanos);
+    }
+  }
+
+  private SealedBlock finish(long start, long stopNanos) {
     Throwable t = failure;
     if (t != null) {
       engine.jobEnded(this);
@@ -292,7 +307,7 @@ public final class BuildJob {
       throw new EngineException(EngineException.Kind.INVALID_ATTRIBUTES, e.getMessage(), e);
     }
     long commitStart = System.nanoTime();
-    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state);
+    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state, commit);
     long end = System.nanoTime();
     status = Status.SEALED;
     return new SealedBlock(
@@ -311,6 +326,7 @@ public final class BuildJob {
       return;
     }
     stopFiller();
+    commit.close();
     status = Status.CANCELLED;
     engine.jobEnded(this);
   }
@@ -319,6 +335,9 @@ public final class BuildJob {
   void abandon() {
     stopFiller();
     synchronized (this) {
+      if (status == Status.BUILDING) {
+        commit.close(); // a seal in progress closes it itself
+      }
       status = Status.CANCELLED;
     }
   }

@@ -163,6 +163,15 @@ public final class ChainDatabase {
   }
 
   /**
+   * Opens the commit batch of block {@code blockNumber} built on {@code blockState}, for {@link
+   * #stageState(BlockState, PendingCommit, List)} to fill ahead and {@link #commitBlock(Block,
+   * List, BlockState, PendingCommit, Consumer)} to finish. Close it (a cancelled build drops it).
+   */
+  public PendingCommit openCommit(BlockState blockState, long blockNumber) {
+    return new PendingCommit(store.newBatch(), blockState, blockNumber);
+  }
+
+  /**
    * Writes the trie nodes and code {@code blockState} created so far ahead of its block's commit (a
    * build job calls this while it waits for transactions), so that {@link #commitBlock} only writes
    * what changed since. Safe at any time: see the class comment for why early nodes keep a crash
@@ -170,7 +179,21 @@ public final class ChainDatabase {
    * (no transaction running on it meanwhile).
    */
   public int stageState(BlockState blockState) {
-    return state.stage(blockState, durability);
+    return state.stage(blockState, Optional.empty(), durability);
+  }
+
+  /**
+   * {@link #stageState(BlockState)}, and adds to {@code commit} (the block's own batch, written
+   * only by its commit) the flat-state changes so far and the lookups of {@code txHashes}, the
+   * block's transactions so far in order.
+   */
+  public int stageState(BlockState blockState, PendingCommit commit, List<Hash> txHashes) {
+    if (commit.state() != blockState) {
+      throw new IllegalArgumentException("the pending commit belongs to another block state");
+    }
+    int nodes = state.stage(blockState, Optional.of(commit.batch()), durability);
+    commit.addLookups(txHashes);
+    return nodes;
   }
 
   /**
@@ -194,6 +217,28 @@ public final class ChainDatabase {
    */
   public BlockKey commitBlock(
       Block block, List<Receipt> receipts, BlockState blockState, Consumer<WriteBatch> alsoWrite) {
+    try (PendingCommit commit = openCommit(blockState, block.number())) {
+      return commitBlock(block, receipts, blockState, commit, alsoWrite);
+    }
+  }
+
+  /**
+   * {@link #commitBlock(Block, List, BlockState, Consumer)} into {@code commit}, the batch filled
+   * ahead by {@link #stageState(BlockState, PendingCommit, List)}; its lookups must be of the
+   * block's first transactions. On an exception nothing was written; the caller closes {@code
+   * commit} either way.
+   */
+  public BlockKey commitBlock(
+      Block block,
+      List<Receipt> receipts,
+      BlockState blockState,
+      PendingCommit commit,
+      Consumer<WriteBatch> alsoWrite) {
+    if (commit.state() != blockState
+        || commit.blockNumber() != block.number()
+        || commit.lookupsAdded() > block.body().transactions().size()) {
+      throw new IllegalArgumentException("the pending commit belongs to another block");
+    }
     BlockHeader header = block.header();
     checkRoot(header, blockState);
     ChainHeads h = requireHeads();
@@ -218,17 +263,16 @@ public final class ChainDatabase {
     }
     boolean extendsHead = blockState.isOnFlatHead();
     ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
-    try (WriteBatch batch = store.newBatch()) {
-      ChainStore.putBlock(batch, key, block, receipts);
-      state.write(batch, blockState, key, extendsHead);
-      if (extendsHead) {
-        ChainStore.putCanonical(batch, key, block.body());
-        ChainStore.putHeads(batch, next);
-        state.pruneHistory(batch, key.number());
-      }
-      alsoWrite.accept(batch);
-      batch.commit(durability);
+    WriteBatch batch = commit.batch();
+    ChainStore.putBlock(batch, key, block, receipts);
+    state.write(batch, blockState, key, extendsHead);
+    if (extendsHead) {
+      ChainStore.putCanonical(batch, key, block.body(), commit.lookupsAdded());
+      ChainStore.putHeads(batch, next);
+      state.pruneHistory(batch, key.number());
     }
+    alsoWrite.accept(batch);
+    batch.commit(durability);
     heads = next;
     return key;
   }

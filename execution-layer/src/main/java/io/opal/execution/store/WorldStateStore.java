@@ -99,7 +99,8 @@ public final class WorldStateStore {
     state.writeTrieNodes(batch);
     StateDiff diff = state.diff();
     if (moveFlatState) {
-      diff.applyForward(batch);
+      // The changes not yet added to this batch ahead (PendingCommit); same result as the diff.
+      state.writeFlatChanges(batch, true);
     }
     batch.put(Column.STATE_HISTORY, block.toBytes(), state.encodedDiff());
     return diff;
@@ -108,16 +109,20 @@ public final class WorldStateStore {
   /**
    * Writes the trie nodes and code {@code state} created so far, and not yet written, in a batch of
    * their own, ahead of the block's commit, so that the commit only carries what changed since (see
-   * {@link ChainDatabase#stageState}). Also computes and encodes the state diff, which the commit
-   * reuses if no transaction ran since. Returns the number of trie nodes written.
+   * {@link ChainDatabase#stageState}); when {@code commitBatch} is present (a state on the flat
+   * head), adds the flat-table changes so far to it. Also computes and encodes the state diff,
+   * which the commit reuses if no transaction ran since. Returns the number of trie nodes written.
    */
-  public int stage(BlockState state, Durability durability) {
+  public int stage(BlockState state, Optional<WriteBatch> commitBatch, Durability durability) {
     int count;
     try (WriteBatch batch = store.newBatch()) {
       count = state.writeTrieNodes(batch);
       if (batch.size() > 0) {
         batch.commit(durability);
       }
+    }
+    if (commitBatch.isPresent() && state.isOnFlatHead()) {
+      state.writeFlatChanges(commitBatch.get(), false);
     }
     state.encodedDiff();
     return count;
