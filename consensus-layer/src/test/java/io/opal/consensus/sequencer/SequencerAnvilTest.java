@@ -3,11 +3,11 @@ package io.opal.consensus.sequencer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.devnet.genesis.DevnetL2Params;
 import io.opal.consensus.devnet.genesis.DevnetRollupConfig;
 import io.opal.consensus.devnet.genesis.L2Genesis;
 import io.opal.consensus.devnet.genesis.L2GenesisBuilder;
-import io.opal.consensus.devnet.l1.ContractArtifacts;
 import io.opal.consensus.devnet.l1.DevnetL1Params;
 import io.opal.consensus.devnet.l1.L1Deployment;
 import io.opal.consensus.devnet.l1.OpContractsDeployer;
@@ -70,7 +70,7 @@ class SequencerAnvilTest {
 
   @Test
   void depositOnL1AppearsOnL2AndGasPriceOracleMatches() throws Exception {
-    ContractArtifacts artifacts = ContractArtifacts.load().orElse(null);
+    OpContracts artifacts = OpContracts.load().orElse(null);
     Assumptions.assumeTrue(artifacts != null, "OP contract artifacts not built (npm missing)");
     Assumptions.assumeTrue(Anvil.binary().isPresent(), "anvil not installed (npm missing)");
     Vertx vertx = Vertx.vertx();
