@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seal and seal-to-next-build gap percentiles from a sequencer log.
 
-Reads the "L2 block #N ... seal=X ms gap=Y ms" lines the sequencer logs per block (stdin or the
+Reads the "L2 block #N ... seal=X ms gap=Y ms (startBuild Z ms)" lines the sequencer logs per block (stdin or the
 files given) and prints count, p50, p90, p99 and max of each figure. Blocks without a gap (the
 first after a start, a reset or a retry) count only for seal.
 
@@ -11,7 +11,9 @@ first after a start, a reset or a retry) count only for seal.
 import re
 import sys
 
-LINE = re.compile(r"L2 block #(\d+) .*? seal=([0-9.]+)ms(?: gap=([0-9.]+)ms)?")
+LINE = re.compile(
+    r"L2 block #(\d+) .*? seal=([0-9.]+)ms(?: gap=([0-9.]+)ms(?: \(startBuild ([0-9.]+)ms\))?)?"
+)
 
 
 def percentile(sorted_values, p):
@@ -38,13 +40,19 @@ def main(argv):
             m = LINE.search(line)
             if m:
                 # A block number logged twice (a rebuilt chain after a reset) keeps its last line.
-                seen[int(m.group(1))] = (float(m.group(2)), m.group(3))
+                seen[int(m.group(1))] = (float(m.group(2)), m.group(3), m.group(4))
     blocks = sorted(seen)[skip:]
     seal = sorted(seen[b][0] for b in blocks)
     gap = sorted(float(seen[b][1]) for b in blocks if seen[b][1] is not None)
+    # The gap less the engine's startBuild (state view, system calls, forced deposits): the time
+    # the sequencer itself spends between the seal and the next start.
+    idle = sorted(
+        float(seen[b][1]) - float(seen[b][2]) for b in blocks if seen[b][2] is not None
+    )
+    start = sorted(float(seen[b][2]) for b in blocks if seen[b][2] is not None)
     if blocks:
         print(f"blocks #{blocks[0]}..#{blocks[-1]} ({len(blocks)})")
-    for name, values in (("seal", seal), ("gap", gap)):
+    for name, values in (("seal", seal), ("gap", gap), ("startBuild", start), ("gap-startBuild", idle)):
         if not values:
             print(f"{name}: no samples")
             continue

@@ -30,8 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The L2 sequencer (derivation.md "Sequencing"; op-node's sequencer): on the unsafe head it picks
@@ -97,6 +95,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   private long parentSealedAtNanos;
   private long jobParentSealedAtNanos; // the open job's, for a rebuild
   private long buildGapNanos = -1;
+  private long startBuildNanos;
   private Plan building; // what the open job was started from, with its parent's hash
   private Hash configBlock;
   private L1SystemConfig configAtBlock;
@@ -106,11 +105,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   private volatile boolean closed;
   private volatile Optional<SequencerException> lastFailure = Optional.empty();
   private volatile L1BlockRef currentL1;
-  private ScheduledExecutorService driver;
-  private volatile Thread driverThread;
-  private ScheduledFuture<?> scheduled;
-  private boolean stepping; // guarded by this, as wakeRequested
-  private boolean wakeRequested;
+  private final DriverLoop loop = new DriverLoop(this::step, IDLE_MILLIS);
 
   /**
    * @param engine the engine to build on; the sequencer becomes its writer
@@ -170,50 +165,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
    * Runs the sequencer on {@code driver} (single-threaded: its thread becomes the engine's writer)
    * until {@link #close()}.
    */
-  public synchronized void start(ScheduledExecutorService driver) {
-    if (this.driver != null) {
-      throw new IllegalStateException("the sequencer is already running on a driver");
-    }
-    this.driver = Objects.requireNonNull(driver);
-    schedule(0);
-  }
-
-  private synchronized void schedule(long delayMillis) {
-    if (closed || driver == null || driver.isShutdown()) {
-      return;
-    }
-    scheduled = driver.schedule(this::run, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * Runs a step now instead of at its scheduled time (after start/stop, a stale plan); during a
-   * step, right after it (cancelling the running step's future would start a second chain).
-   */
-  private synchronized void wake() {
-    if (stepping) {
-      wakeRequested = true;
-    } else if (scheduled != null && scheduled.cancel(false)) {
-      schedule(0);
-    }
-  }
-
-  private void run() {
-    driverThread = Thread.currentThread();
-    synchronized (this) {
-      stepping = true;
-      wakeRequested = false;
-    }
-    long delay;
-    try {
-      delay = step();
-    } catch (Throwable t) { // never let the driver die: log, and look again later
-      LOG.log(Level.ERROR, "sequencer step failed unexpectedly", t);
-      delay = IDLE_MILLIS;
-    }
-    synchronized (this) {
-      stepping = false;
-      schedule(wakeRequested ? 0 : delay);
-    }
+  public void start(ScheduledExecutorService driver) {
+    loop.start(driver);
   }
 
   /**
@@ -266,8 +219,11 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   }
 
   private void start(L2BlockRef parent, Plan plan) {
+    long t0 = System.nanoTime();
     job = engine.startBuild(parent.hash(), plan.attributes().attributes());
-    buildGapNanos = parentSealedAtNanos == 0 ? -1 : System.nanoTime() - parentSealedAtNanos;
+    long started = System.nanoTime();
+    startBuildNanos = started - t0;
+    buildGapNanos = parentSealedAtNanos == 0 ? -1 : started - parentSealedAtNanos;
     jobParentSealedAtNanos = parentSealedAtNanos;
     parentSealedAtNanos = 0;
     building = new Plan(parent, plan.l1Head(), plan.origin(), plan.attributes());
@@ -311,12 +267,13 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
             built.attributes().l1Origin(),
             built.attributes().sequenceNumber());
     SequencedBlock done =
-        new SequencedBlock(ref, sealed, built.attributes().userDeposits(), buildGapNanos);
+        new SequencedBlock(
+            ref, sealed, built.attributes().userDeposits(), buildGapNanos, startBuildNanos);
     try {
       Optional<Plan> plan = lookahead.takePrepared(ref);
       if (plan.isPresent()) {
         start(ref, plan.get());
-        lookahead.verify(building, this::wake);
+        lookahead.verify(building, loop::wake);
         rebuildIfStale();
       } else {
         startBuilding();
@@ -478,7 +435,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
           LOG.log(Level.INFO, "sequencer started on " + head);
           return null;
         });
-    wake();
+    loop.wake();
   }
 
   @Override
@@ -496,7 +453,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
               LOG.log(Level.INFO, "sequencer stopped at " + head);
               return head;
             });
-    wake();
+    loop.wake();
     return last;
   }
 
@@ -529,17 +486,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   /** Runs {@code action} on the driver thread (directly when there is none, or already on it). */
   private <T> T onDriver(Callable<T> action) throws SequencerControlException {
-    ScheduledExecutorService d;
-    synchronized (this) {
-      d = driver;
-    }
     try {
-      if (d == null || Thread.currentThread() == driverThread || d.isShutdown()) {
-        synchronized (this) {
-          return action.call();
-        }
-      }
-      return d.submit(action).get(30, TimeUnit.SECONDS);
+      return loop.call(action, 30);
     } catch (SequencerControlException e) {
       throw e;
     } catch (ExecutionException e) {
@@ -559,11 +507,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    synchronized (this) {
-      if (scheduled != null) {
-        scheduled.cancel(false);
-      }
-    }
+    loop.close();
     try {
       onDriver(
           () -> {
