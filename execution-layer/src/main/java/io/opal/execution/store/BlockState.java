@@ -44,11 +44,15 @@ public final class BlockState implements WorldState {
   private final boolean flatHead;
   private final HashMap<Address, Entry> entries = new HashMap<>();
   private final HashMap<Hash, byte[]> newCode = new HashMap<>();
+  // Code not yet handed to a batch by writeTrieNodes (it may run more than once: staging).
+  private final HashMap<Hash, byte[]> unwrittenCode = new HashMap<>();
   // keccak(slot) is needed for the flat read, the trie update and the diff: computed once.
   private final HashMap<Word256, Hash> slotHashes = new HashMap<>();
   private final ArrayList<Entry> dirty = new ArrayList<>();
   private MerklePatriciaTrie accountTrie;
   private Hash root;
+  private StateDiff diff; // memo of diff(), dropped by the next write
+  private byte[] encodedDiff; // memo of diff().encode(), likewise
 
   /** One account touched by the block: its state at the block's start and its changes. */
   static final class Entry {
@@ -244,8 +248,8 @@ public final class BlockState implements WorldState {
   }
 
   private void addCode(Hash codeHash, byte[] code) {
-    if (code.length > 0) {
-      newCode.put(codeHash, code);
+    if (code.length > 0 && newCode.put(codeHash, code) == null) {
+      unwrittenCode.put(codeHash, code);
     }
   }
 
@@ -263,6 +267,8 @@ public final class BlockState implements WorldState {
       dirty.add(e);
     }
     root = null;
+    diff = null;
+    encodedDiff = null;
   }
 
   // ------------------------------------------------------------------------------ roots
@@ -363,6 +369,10 @@ public final class BlockState implements WorldState {
    * Writes every trie node this block created (and contract code it deployed) into {@code batch}:
    * the nodes that make {@link #stateRoot()} loadable from a database holding the parent's. Returns
    * the number of trie nodes written.
+   *
+   * <p>Nodes and code handed to an earlier call are not written again (the tries mark committed
+   * nodes stored), so a builder can stage what it has so far while it idles and leave sealing only
+   * the nodes created since: the batches together make the final root loadable.
    */
   public int writeTrieNodes(WriteBatch batch) {
     stateRoot();
@@ -376,9 +386,10 @@ public final class BlockState implements WorldState {
     if (accountTrie != null) {
       count += accountTrie.commit(sink);
     }
-    for (Map.Entry<Hash, byte[]> c : newCode.entrySet()) {
+    for (Map.Entry<Hash, byte[]> c : unwrittenCode.entrySet()) {
       batch.put(Column.CODE, c.getKey().toArray(), c.getValue());
     }
+    unwrittenCode.clear();
     return count;
   }
 
@@ -408,11 +419,27 @@ public final class BlockState implements WorldState {
     return out.get(0);
   }
 
-  /** The block's flat-state changes with their previous values (computes the root first). */
+  /**
+   * The block's flat-state changes with their previous values (computes the root first). Memoized
+   * until the next write, so a builder can compute it while it idles and sealing reuses it.
+   */
   public StateDiff diff() {
     Hash after = stateRoot();
-    return DiffBuilder.build(
-        base, parentRoot, after, entries.values(), this::originalSlot, this::slotHash);
+    if (diff == null) {
+      diff =
+          DiffBuilder.build(
+              base, parentRoot, after, entries.values(), this::originalSlot, this::slotHash);
+    }
+    return diff;
+  }
+
+  /** {@link #diff()} encoded for the history column, memoized likewise. */
+  byte[] encodedDiff() {
+    StateDiff d = diff();
+    if (encodedDiff == null) {
+      encodedDiff = d.encode();
+    }
+    return encodedDiff;
   }
 
   /** Codes deployed by the block, by hash. */

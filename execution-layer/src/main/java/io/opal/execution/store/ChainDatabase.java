@@ -23,6 +23,20 @@ import java.util.function.Consumer;
  *
  * <p>Invariant: the flat state tables hold the state of the unsafe head.
  *
+ * <p>Trie nodes and code are the one exception to "one batch": they are keyed by their own hash,
+ * never deleted, and only reachable through a state root that a committed block names, so a block
+ * being built may write them early ({@link #stageState}) and commit the rest later. Staged nodes
+ * reach the write-ahead log before the block's batch does, and RocksDB recovers the log as a prefix
+ * (point-in-time recovery), so a head that survives a crash finds every node of its state; nodes of
+ * a block that was never committed (a cancelled build, a crash before the commit) are unreachable
+ * garbage, never a wrong answer.
+ *
+ * <p>Durability: {@link Durability#PROCESS_CRASH_SAFE} by default: each commit is in the
+ * write-ahead log, handed to the operating system, when it returns, so a killed process (kill -9)
+ * reopens with it; the last blocks may be lost on power loss or a kernel crash (no fsync per
+ * block), and then the node re-derives or re-syncs them. Genesis and the safe and finalized heads
+ * are written synced.
+ *
  * <p>One writer (the engine's driver thread) calls the mutating methods; reads may come from any
  * thread ({@link #heads()} is a volatile snapshot; use a store snapshot for multi-read
  * consistency).
@@ -146,6 +160,17 @@ public final class ChainDatabase {
           "the state of block #" + parent.number() + " (" + parent.stateRoot() + ") is not stored");
     }
     return state.on(parent.stateRoot());
+  }
+
+  /**
+   * Writes the trie nodes and code {@code blockState} created so far ahead of its block's commit (a
+   * build job calls this while it waits for transactions), so that {@link #commitBlock} only writes
+   * what changed since. Safe at any time: see the class comment for why early nodes keep a crash
+   * consistent. Returns the number of trie nodes written. The caller must own {@code blockState}
+   * (no transaction running on it meanwhile).
+   */
+  public int stageState(BlockState blockState) {
+    return state.stage(blockState, durability);
   }
 
   /**

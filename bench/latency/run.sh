@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Sequencer latency benchmark (issue 6): `opal devnet` at 1 s and 2 s block times; signed transfers
+# at a steady rate through eth_sendRawTransaction, each polled until its receipt exists
+# (send-to-receipt p50/p99), and the sequencer's own per-block figures from its log: seal overhead
+# and the seal-to-next-build gap. Prints figures only.
+#   bench/latency/run.sh [--seconds 30] [--rate 5] [--block-times "1 2"] [--anvil]
+# --anvil: use anvil (1 s blocks) as the L1 instead of the embedded L1 dev chain.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$root/scripts/jdk.sh"
+"$root/scripts/npm-tools.sh"
+cd "$root"
+seconds=30 rate=5 block_times="1 2" anvil=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --block-times) block_times="$2"; shift 2 ;;
+    --anvil) anvil=1; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package -pl app,benchmarks -am >&2
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss4m)
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# p50/p99 of the "key=<ms>ms" figures in the sequencer's block lines
+figures() {
+  local key="$1" log="$2"
+  grep -o " $key=[0-9.]*ms" "$log" | tail -n +3 | sed "s/ $key=//; s/ms//" | sort -g | awk -v k="$key" '
+    { v[NR] = $1 } END {
+      if (NR == 0) { printf "%s n/a", k; exit }
+      p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+      printf "%s p50=%.3f ms p99=%.3f ms max=%.3f ms (%d blocks)", k, p50, p99, v[NR], NR }'
+}
+
+for bt in $block_times; do
+  l1args=()
+  if [ "$anvil" = 1 ]; then
+    l1port=$(free_port)
+    tools/js/node_modules/.bin/anvil --port "$l1port" --block-time 1 >"$work/anvil-$bt.log" 2>&1 &
+    pids+=($!)
+    sleep 2
+    l1args=(--l1-rpc "http://127.0.0.1:$l1port")
+  else
+    l1args=(--l1.port "$(free_port)" --l1.block-time 2)
+  fi
+  http=$(free_port) admin=$(free_port)
+  log="$work/devnet-$bt.log"
+  "${java[@]}" -jar app/target/opal.jar devnet --datadir "$work/d$bt" --http.port "$http" \
+    --admin.port "$admin" --block-time "$bt" "${l1args[@]}" >"$log" 2>&1 &
+  pid=$!
+  pids+=($pid)
+  for _ in $(seq 1 900); do grep -q "devnet.json " "$log" && break; sleep 0.2; done
+  grep -q "devnet.json " "$log" || { echo "devnet did not start:" >&2; cat "$log" >&2; exit 1; }
+  sleep 3
+  "${java[@]}" -cp benchmarks/target/benchmarks.jar io.opal.bench.ReceiptLatencyBenchmark \
+    --rpc "http://127.0.0.1:$http" --seconds "$seconds" --rate "$rate" \
+    --label "block time ${bt}s: send-to-receipt"
+  echo "block time ${bt}s: $(figures seal "$log")"
+  echo "block time ${bt}s: $(figures gap "$log")"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
