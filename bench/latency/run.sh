@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sequencer latency benchmark (issue 6): `opal devnet` at 1 s and 2 s block times; signed transfers
 # at a steady rate through eth_sendRawTransaction, each polled until its receipt exists
-# (send-to-receipt p50/p99), and the sequencer's own per-block figures from its log: seal overhead
-# and the seal-to-next-build gap. Prints figures only.
+# (send-to-receipt p50/p99), and the sequencer's own per-block figures from its log (gap-stats.py):
+# seal overhead and the seal-to-next-build gap. Prints figures only.
 #   bench/latency/run.sh [--seconds 30] [--rate 5] [--block-times "1 2"] [--anvil]
 # --anvil: use anvil (1 s blocks) as the L1 instead of the embedded L1 dev chain.
 set -euo pipefail
@@ -28,16 +28,6 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# p50/p99 of the "key=<ms>ms" figures in the sequencer's block lines
-figures() {
-  local key="$1" log="$2"
-  grep -o " $key=[0-9.]*ms" "$log" | tail -n +3 | sed "s/ $key=//; s/ms//" | sort -g | awk -v k="$key" '
-    { v[NR] = $1 } END {
-      if (NR == 0) { printf "%s n/a", k; exit }
-      p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
-      printf "%s p50=%.3f ms p99=%.3f ms max=%.3f ms (%d blocks)", k, p50, p99, v[NR], NR }'
-}
-
 for bt in $block_times; do
   l1args=()
   if [ "$anvil" = 1 ]; then
@@ -61,7 +51,6 @@ for bt in $block_times; do
   "${java[@]}" -cp benchmarks/target/benchmarks.jar io.opal.bench.ReceiptLatencyBenchmark \
     --rpc "http://127.0.0.1:$http" --seconds "$seconds" --rate "$rate" \
     --label "block time ${bt}s: send-to-receipt"
-  echo "block time ${bt}s: $(figures seal "$log")"
-  echo "block time ${bt}s: $(figures gap "$log")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  python3 bench/latency/gap-stats.py "$log" --skip 5 | sed "s/^/block time ${bt}s: /"
 done

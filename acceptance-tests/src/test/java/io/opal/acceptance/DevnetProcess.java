@@ -100,6 +100,15 @@ final class DevnetProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL: no shutdown hook runs, as in a crash. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("opal devnet survived SIGKILL");
+    }
+    Thread.sleep(200); // let the reader thread take the last lines
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

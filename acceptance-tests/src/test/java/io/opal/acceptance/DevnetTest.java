@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class DevnetTest {
     int l1Port = Tools.freePort();
     exercise(
         "http://127.0.0.1:" + l1Port,
+        false,
         "--l1.port",
         Integer.toString(l1Port),
         "--l1.block-time",
@@ -56,15 +59,18 @@ class DevnetTest {
     try {
       String l1Url = "http://127.0.0.1:" + l1Port;
       awaitRpc(l1Url);
-      exercise(l1Url, "--l1-rpc", l1Url);
+      exercise(l1Url, true, "--l1-rpc", l1Url);
     } finally {
       l1.destroyForcibly();
       l1.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
-  /** Runs a devnet with {@code args}, checks everything, stops it, restarts it, checks again. */
-  private void exercise(String l1Url, String... args) throws Exception {
+  /**
+   * Runs a devnet with {@code args}, checks everything, stops it (SIGTERM, or SIGKILL while it
+   * seals a block every second), restarts it and checks that no sealed block was lost.
+   */
+  private void exercise(String l1Url, boolean kill, String... args) throws Exception {
     Path cast = Tools.bin("cast");
     String[] ports = {
       "--http.port", Integer.toString(Tools.freePort()),
@@ -143,10 +149,25 @@ class DevnetTest {
       assertTrue(status.get("head_l1").get("number").asLong() > 0, status.toString());
       assertUnauthorized(admin);
 
-      sealedBefore = number(Tools.result(l2, "eth_blockNumber", "[]"));
-      blockHashBefore = blockHash(l2, sealedBefore);
-      d.stop();
-      assertFalse(d.output().contains("Exception"), d.output());
+      if (kill) {
+        d.kill();
+        // the last block it logged as sealed must be there after the restart
+        Matcher last = Pattern.compile("sequenced L2 block #(\\d+) (0x[0-9a-f]{64})").matcher("");
+        sealedBefore = -1;
+        blockHashBefore = null;
+        for (String line : d.output().split("\n")) {
+          if (last.reset(line).find()) {
+            sealedBefore = Long.parseLong(last.group(1));
+            blockHashBefore = last.group(2);
+          }
+        }
+        assertTrue(sealedBefore > 0, "no sealed block logged before the kill:\n" + d.output());
+      } else {
+        sealedBefore = number(Tools.result(l2, "eth_blockNumber", "[]"));
+        blockHashBefore = blockHash(l2, sealedBefore);
+        d.stop();
+        assertFalse(d.output().contains("Exception"), d.output());
+      }
     }
 
     // the same data dir resumes the same chain, on new ports

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opal.consensus.devnet.l1.ContractArtifacts;
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.devnet.l1.DevnetL1Params;
 import io.opal.consensus.devnet.l1.L1Deployment;
 import io.opal.consensus.devnet.l1.OpContractsDeployer;
@@ -97,7 +97,7 @@ class EmbeddedL1Test {
   @Test
   @Order(2)
   void opContractsDeployThroughTheRpc() {
-    ContractArtifacts artifacts = ContractArtifacts.load().orElse(null);
+    OpContracts artifacts = OpContracts.load().orElse(null);
     Assumptions.assumeTrue(artifacts != null, "OP contract artifacts not built (npm), skipped");
     DevAccounts.DevAccount deployer = DevAccounts.standard(1).get(0);
     long before = l1.chain().head().number();
@@ -118,7 +118,7 @@ class EmbeddedL1Test {
     Bytes out = client.call(CallRequest.to(portal, f.encodeCall()), BlockSelector.latest()).join();
     assertEquals(d.systemConfig().proxy(), f.decodeOutput(out).getFirst());
     assertEquals(
-        artifacts.get("SystemConfig").deployedBytecode(),
+        artifacts.get("SystemConfig").runtimeCode(),
         client.code(d.systemConfig().implementation(), BlockSelector.latest()).join());
     var owner = artifacts.get("ProxyAdmin").function("owner");
     assertEquals(
