@@ -47,10 +47,20 @@ for bt in $block_times; do
   pids+=($pid)
   for _ in $(seq 1 900); do grep -q "devnet.json " "$log" && break; sleep 0.2; done
   grep -q "devnet.json " "$log" || { echo "devnet did not start:" >&2; cat "$log" >&2; exit 1; }
+  # a first start replays the L2 from the L1 deployment's (past) time: wait until it is live
+  head=0
+  for _ in $(seq 1 600); do
+    latest=$(curl -s -H 'Content-Type: application/json' "http://127.0.0.1:$http" \
+      -d '{"jsonrpc":"2.0","id":1,"method":"eth_getBlockByNumber","params":["latest",false]}')
+    ts=$(python3 -c 'import json,sys; print(int(json.loads(sys.argv[1])["result"]["timestamp"],16))' "$latest")
+    head=$(python3 -c 'import json,sys; print(int(json.loads(sys.argv[1])["result"]["number"],16))' "$latest")
+    [ $((ts + bt)) -ge "$(date +%s)" ] && break
+    sleep 0.5
+  done
   sleep 3
   "${java[@]}" -cp benchmarks/target/benchmarks.jar io.opal.bench.ReceiptLatencyBenchmark \
     --rpc "http://127.0.0.1:$http" --seconds "$seconds" --rate "$rate" \
     --label "block time ${bt}s: send-to-receipt"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  python3 bench/latency/gap-stats.py "$log" --skip 5 | sed "s/^/block time ${bt}s: /"
+  python3 bench/latency/gap-stats.py "$log" --skip $((head + 3)) | sed "s/^/block time ${bt}s: /"
 done
