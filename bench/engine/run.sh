@@ -12,6 +12,9 @@ mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package -pl benchmarks -am
 token="$(mktemp --suffix=.json)"
 trap 'rm -f "$token"' EXIT
 node bench/import/compile.mjs "$token"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss4m -Xmx2g -XX:+UseParallelGC \
+# The launcher's collector (generational ZGC, see ../../opal) unless OPAL_JAVA_OPTS names another.
+gc="-XX:+UseZGC"
+case " ${OPAL_JAVA_OPTS:-} " in *" -XX:+Use"*"GC"*) gc="" ;; esac
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss4m -Xmx2g $gc \
   ${OPAL_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.opal.bench.EngineImportBenchmark \
   --token "$token" "$@"

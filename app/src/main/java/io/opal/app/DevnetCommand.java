@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -135,21 +134,6 @@ final class DevnetCommand implements Callable<Integer> {
         devnet.adminSecretFile(),
         devnet.manifest());
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              devnet.close();
-              stopped.countDown();
-            },
-            "opal-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await(); // the JVM exits on a signal; the hook closes the devnet first
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      devnet.close();
-    }
-    return 0;
+    return UntilSignal.run(devnet);
   }
 }

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,22 +88,7 @@ final class NodeCommand implements Callable<Integer> {
         "opal dev node: chain %d, head #%d %s, JSON-RPC on http://127.0.0.1:%d (ws too)%n",
         node.config().l2ChainId(), head.number(), head.hash(), node.rpcPort());
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              node.close();
-              stopped.countDown();
-            },
-            "opal-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await(); // the JVM exits on a signal; the hook closes the node first
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      node.close();
-    }
-    return 0;
+    return UntilSignal.run(node);
   }
 
   private static void logBlock(PrintWriter out, SealedBlock b) {

@@ -75,9 +75,14 @@ public interface ChainReader {
 
   /**
    * A stored receipt and the OP fields op-geth adds to its JSON; {@code l1Fees} is empty for
-   * deposit transactions (and on chains without an L1 fee).
+   * deposit transactions (and on chains without an L1 fee). {@code blobGasPrice} is the block's
+   * blob base fee on chains with blob transactions (shown, with blobGasUsed, on their receipts).
    */
-  record ChainReceipt(Receipt receipt, Optional<L1Fees> l1Fees) {
+  record ChainReceipt(Receipt receipt, Optional<L1Fees> l1Fees, Optional<UInt256> blobGasPrice) {
+    public ChainReceipt(Receipt receipt, Optional<L1Fees> l1Fees) {
+      this(receipt, l1Fees, Optional.empty());
+    }
+
     public static ChainReceipt of(Receipt receipt) {
       return new ChainReceipt(receipt, Optional.empty());
     }

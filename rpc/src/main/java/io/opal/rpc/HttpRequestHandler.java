@@ -46,9 +46,11 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
   private final RpcAuthenticator authenticator;
   private final OriginPolicy wsOrigins;
   private final Handler<HttpServerRequest> webSockets;
+  private final HttpGetRoutes getRoutes;
 
   /**
    * @param webSockets takes upgrade requests that passed the checks (null: WebSocket disabled)
+   * @param getRoutes plain GET routes beside JSON-RPC (null: none)
    */
   HttpRequestHandler(
       Vertx vertx,
@@ -56,7 +58,8 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
       RpcDispatcher dispatcher,
       ExecutorService executor,
       RpcAuthenticator authenticator,
-      Handler<HttpServerRequest> webSockets) {
+      Handler<HttpServerRequest> webSockets,
+      HttpGetRoutes getRoutes) {
     this.vertx = vertx;
     this.config = config;
     this.dispatcher = dispatcher;
@@ -66,6 +69,7 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
     this.authenticator = authenticator;
     this.wsOrigins = OriginPolicy.webSocket(config.wsOrigins());
     this.webSockets = webSockets;
+    this.getRoutes = getRoutes;
   }
 
   @Override
@@ -92,6 +96,10 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
       return;
     }
     if (!authenticated(req)) {
+      return;
+    }
+    if (req.method() == HttpMethod.GET && getRoutes != null && !"/".equals(req.path())) {
+      routeGet(req);
       return;
     }
     if (req.method() == HttpMethod.GET && isEmptyBody(req) && req.query() == null) {
@@ -215,6 +223,39 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
           });
     } catch (RejectedExecutionException e) {
       vertx.cancelTimer(lateTimer);
+      reject(req, 503, "server is closing");
+    }
+  }
+
+  /** A GET route answered on a virtual thread; a path not served is a 404. */
+  private void routeGet(HttpServerRequest req) {
+    Context context = vertx.getOrCreateContext();
+    String path = req.path();
+    Optional<String> query = Optional.ofNullable(req.query());
+    try {
+      executor.execute(
+          () -> {
+            HttpGetRoutes.Answer a;
+            try {
+              a =
+                  getRoutes
+                      .get(path, query)
+                      .orElseGet(() -> HttpGetRoutes.Answer.error(404, "no route " + path));
+            } catch (RuntimeException e) {
+              a = HttpGetRoutes.Answer.error(500, "internal error: " + e.getMessage());
+            }
+            HttpGetRoutes.Answer answer = a;
+            context.runOnContext(
+                v -> {
+                  HttpServerResponse resp = req.response();
+                  if (!resp.ended() && !resp.closed()) {
+                    resp.setStatusCode(answer.status())
+                        .putHeader("Content-Type", "application/json")
+                        .end(Buffer.buffer(answer.json()));
+                  }
+                });
+          });
+    } catch (RejectedExecutionException e) {
       reject(req, 503, "server is closing");
     }
   }

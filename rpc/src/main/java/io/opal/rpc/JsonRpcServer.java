@@ -41,6 +41,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private final ExecutorService executor;
   private final CallWatchdog watchdog;
   private final RpcDispatcher dispatcher;
+  private final HttpGetRoutes getRoutes;
   private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
   private HttpServer server;
   private long pingTimer = -1;
@@ -57,6 +58,7 @@ public final class JsonRpcServer implements AutoCloseable {
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-call-", 0).factory());
     this.watchdog = new CallWatchdog(name);
     this.dispatcher = new RpcDispatcher(b.registry, config, watchdog);
+    this.getRoutes = b.getRoutes;
   }
 
   public static Builder builder(RpcMethodRegistry registry) {
@@ -83,7 +85,8 @@ public final class JsonRpcServer implements AutoCloseable {
             dispatcher,
             executor,
             authenticator,
-            config.webSocket() ? this::openWebSocket : null));
+            config.webSocket() ? this::openWebSocket : null,
+            getRoutes));
     if (config.webSocket()) {
       long interval = Math.max(1, config.wsPingInterval().toMillis());
       pingTimer =
@@ -202,6 +205,7 @@ public final class JsonRpcServer implements AutoCloseable {
     private Vertx vertx;
     private SubscriptionHub hub;
     private RpcAuthenticator authenticator;
+    private HttpGetRoutes getRoutes;
 
     private Builder(RpcMethodRegistry registry) {
       this.registry = Objects.requireNonNull(registry);
@@ -233,6 +237,15 @@ public final class JsonRpcServer implements AutoCloseable {
     /** Requires every request and WebSocket upgrade to pass {@code v}. */
     public Builder authenticator(RpcAuthenticator v) {
       authenticator = v;
+      return this;
+    }
+
+    /**
+     * Serves plain HTTP GET requests on paths other than {@code /} with {@code v} (after the same
+     * host, CORS and authentication checks as JSON-RPC).
+     */
+    public Builder getRoutes(HttpGetRoutes v) {
+      getRoutes = v;
       return this;
     }
 

@@ -18,7 +18,7 @@ public enum Column {
   RECEIPTS("receipts"),
   /** 8-byte big-endian block number → hash of the canonical block at that height. */
   CANONICAL("canonical"),
-  /** transaction hash → {@link TxLocation} of the canonical block holding it. */
+  /** transaction hash → {@link TxLocation} (position form) of the canonical block holding it. */
   TX_LOOKUP("tx-lookup"),
   /** trie node hash → RLP trie node (state and storage tries). Owner: world state. */
   TRIE_NODES("trie-nodes"),

@@ -72,6 +72,25 @@ class SchemaTest {
   }
 
   @Test
+  void txLocationPositionsResolveThroughTheCanonicalIndex() {
+    byte[] bytes = TxLocation.positionBytes(1_000_000, 300);
+    assertArrayEquals(b(0, 0, 0, 0, 0, 0x0f, 0x42, 0x40, 0, 0, 1, 0x2c), bytes);
+    assertEquals(
+        Optional.of(new TxLocation(1_000_000, B, 300)),
+        TxLocation.parse(bytes, n -> n == 1_000_000 ? Optional.of(B) : Optional.empty()));
+    assertEquals(Optional.empty(), TxLocation.parse(bytes, n -> Optional.empty()));
+    // The full form of earlier databases is still read as it is.
+    byte[] full = new TxLocation(5, A, 2).toBytes();
+    assertEquals(Optional.of(new TxLocation(5, A, 2)), TxLocation.parse(full, n -> Optional.of(B)));
+    bytes[8] = (byte) 0x80;
+    assertEquals(
+        StorageException.Kind.CORRUPT,
+        assertThrows(StorageException.class, () -> TxLocation.parse(bytes, n -> Optional.of(B)))
+            .kind());
+    assertThrows(IllegalArgumentException.class, () -> TxLocation.positionBytes(-1, 0));
+  }
+
+  @Test
   void txLocationRoundTrips() {
     TxLocation location = new TxLocation(1_000_000, B, 300);
     byte[] bytes = location.toBytes();

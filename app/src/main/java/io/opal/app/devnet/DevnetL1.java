@@ -1,5 +1,6 @@
 package io.opal.app.devnet;
 
+import io.opal.app.l1chain.EmbeddedL1;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -31,7 +32,39 @@ interface DevnetL1 extends AutoCloseable {
     };
   }
 
+  /**
+   * The embedded L1 dev chain in {@code datadir/l1}, started in automine mode so that a first
+   * start's deployment needs no slot waits; {@link #fastBlocks fastBlocks(false)} starts the slots.
+   */
   static DevnetL1 embedded(Path datadir, String host, int port, long slotSeconds) {
-    throw new UnsupportedOperationException("the embedded L1 arrives with io.opal.app.l1chain");
+    EmbeddedL1.Config defaults = EmbeddedL1.Config.defaults(datadir);
+    EmbeddedL1 l1 =
+        EmbeddedL1.start(
+            new EmbeddedL1.Config(
+                datadir,
+                host,
+                port,
+                defaults.chainId(),
+                slotSeconds,
+                defaults.safeDepth(),
+                defaults.finalizedDepth(),
+                defaults.gasLimit(),
+                true));
+    return new DevnetL1() {
+      @Override
+      public URI rpcUrl() {
+        return URI.create(l1.rpcUrl());
+      }
+
+      @Override
+      public void fastBlocks(boolean on) {
+        l1.automine(on);
+      }
+
+      @Override
+      public void close() {
+        l1.close();
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.opal.app.devnet;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.devnet.genesis.DevnetFiles;
 import io.opal.consensus.devnet.genesis.DevnetL2Params;
 import io.opal.consensus.devnet.genesis.DevnetManifest;
@@ -7,7 +8,6 @@ import io.opal.consensus.devnet.genesis.DevnetRollupConfig;
 import io.opal.consensus.devnet.genesis.L2Genesis;
 import io.opal.consensus.devnet.genesis.L2GenesisBuilder;
 import io.opal.consensus.devnet.genesis.RollupJson;
-import io.opal.consensus.devnet.l1.ContractArtifacts;
 import io.opal.consensus.devnet.l1.DevnetL1Params;
 import io.opal.consensus.devnet.l1.L1Deployment;
 import io.opal.consensus.devnet.l1.OpContractsDeployer;
@@ -98,7 +98,7 @@ public final class DevnetSetup {
           Long.toString(l1ChainId));
       L1Deployment d =
           new OpContractsDeployer(
-                  l1, ContractArtifacts.require(), scheduler, Duration.ofMillis(100), deployTimeout)
+                  l1, OpContracts.bundled(), scheduler, Duration.ofMillis(100), deployTimeout)
               .deploy(params);
       DevnetL2Params l2 =
           DevnetL2Params.builder(

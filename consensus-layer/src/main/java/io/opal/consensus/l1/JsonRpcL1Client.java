@@ -139,7 +139,8 @@ public final class JsonRpcL1Client implements L1Client {
   }
 
   static String quantity(UInt256 value) {
-    return value.toShortHexString();
+    // Tuweni writes zero as "0x", which geth refuses as a quantity.
+    return value.isZero() ? "0x0" : value.toShortHexString();
   }
 
   static JsonNode selector(BlockSelector at) {

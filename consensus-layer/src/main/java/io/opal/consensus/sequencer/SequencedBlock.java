@@ -7,12 +7,18 @@ import io.opal.execution.engine.SealedBlock;
  * A block the sequencer sealed: its reference (with L1 origin and sequence number), the engine's
  * sealed block (transactions, receipts, timings), and how many user deposits it carries.
  *
- * @param buildGapNanos from the parent's seal (head moved) to the start of this block's build job:
- *     the time no block was filling; -1 when the build did not follow a seal (the first after a
- *     start, a reset or a retry)
+ * @param buildGapNanos from the parent's seal (head moved) to the start of this block's build job
+ *     (its {@code engine.startBuild} returned): the time no block was filling; -1 when the build
+ *     did not follow a seal (the first after a start, a reset or a retry)
+ * @param startBuildNanos how long {@code engine.startBuild} took (state view, system calls, forced
+ *     deposits): the engine's share of the gap
  */
 public record SequencedBlock(
-    L2BlockRef ref, SealedBlock sealed, int userDeposits, long buildGapNanos) {
+    L2BlockRef ref,
+    SealedBlock sealed,
+    int userDeposits,
+    long buildGapNanos,
+    long startBuildNanos) {
 
   public int transactionCount() {
     return sealed.block().body().transactions().size();
@@ -40,6 +46,9 @@ public record SequencedBlock(
         + " seq="
         + ref.sequenceNumber()
         + String.format(" seal=%.3fms", sealed.overheadNanos() / 1e6)
-        + (buildGapNanos < 0 ? "" : String.format(" gap=%.3fms", buildGapNanos / 1e6));
+        + (buildGapNanos < 0
+            ? ""
+            : String.format(
+                " gap=%.3fms (startBuild %.3fms)", buildGapNanos / 1e6, startBuildNanos / 1e6));
   }
 }

@@ -1,15 +1,14 @@
 package io.opal.consensus.sequencer;
 
-import io.opal.consensus.l1.BlockTag;
 import io.opal.consensus.l1.L1BlockRef;
 import io.opal.consensus.l1.L1Client;
-import io.opal.consensus.l1.L1Header;
 import io.opal.consensus.l1.L1SystemConfig;
 import io.opal.consensus.rollup.L2BlockRef;
 import io.opal.consensus.rollup.L2BlockRefs;
 import io.opal.consensus.rollup.SequencerControl;
 import io.opal.consensus.rollup.SequencerControlException;
 import io.opal.consensus.rollup.SyncStatus;
+import io.opal.consensus.sequencer.BlockPlanner.Plan;
 import io.opal.execution.engine.BuildJob;
 import io.opal.execution.engine.EngineException;
 import io.opal.execution.engine.ExecutionEngine;
@@ -29,15 +28,24 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The L2 sequencer (derivation.md "Sequencing"; op-node's sequencer): on the unsafe head it picks
  * the next block's L1 origin, builds its payload attributes, starts an engine build job that fills
  * from the pool, seals it when the wall clock reaches the block's time (less the seal margin; at
  * once when behind) and makes it the unsafe head; then starts the next job straight away.
+ *
+ * <p><b>No L1 reads between seal and build.</b> The next block's L1 reads (head, origin candidates,
+ * the new origin's receipts) and its attributes are prepared on another thread {@link
+ * #PREPARE_LEAD_MILLIS} before the seal — all of them are final once the current block's build
+ * starts, but its parent's hash — so the next job starts the moment the head moves. After the start
+ * the L1 head is read once more: if L1 reorged the planned origin out (or, past the max sequencer
+ * drift, the origin the block had to adopt has appeared), the job is dropped and built again on the
+ * fresh view before it can be sealed ({@link BlockPlanner#verify}). An L1 block that appears within
+ * the lead is adopted one L2 block later, as the origin rules allow. Listeners hear of a sealed
+ * block after the next job has started.
  *
  * <p><b>Threading.</b> Everything that touches the engine runs on one driver thread: {@link
  * #start(ScheduledExecutorService)} schedules {@link #step()} on a single-threaded scheduler, which
@@ -62,16 +70,21 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   /** How long a stopped sequencer waits before looking again (start() also wakes it). */
   static final long IDLE_MILLIS = 500;
 
+  /**
+   * How long before a block's seal the next block's L1 reads start (at most a quarter slot): enough
+   * for a few L1 round trips, short enough that the view they give is rarely behind.
+   */
+  static final long PREPARE_LEAD_MILLIS = 100;
+
   private static final Duration L1_TIMEOUT = Duration.ofSeconds(20);
-  private static final L1BlockRef UNKNOWN_L1 = new L1BlockRef(Hash.ZERO, 0, Hash.ZERO, 0);
 
   private final ExecutionEngine engine;
   private final RollupConfig rollup;
   private final SequencerConfig config;
   private final InstantSource clock;
-  private final L1Reads l1;
-  private final AttributesBuilder attributesBuilder;
-  private final L1OriginSelector selector;
+  private final BlockPlanner planner;
+  private final Lookahead lookahead;
+  private final long prepareLeadMillis;
   private final SequencerState state;
   private final List<SequencerListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -80,9 +93,10 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   // When the last block was sealed and its head moved (0: the next build follows no seal), and the
   // time from there to the start of the block being built: the seal-to-next-build gap.
   private long parentSealedAtNanos;
+  private long jobParentSealedAtNanos; // the open job's, for a rebuild
   private long buildGapNanos = -1;
-  private AttributesBuilder.Attributes building;
-  private L1BlockRef buildingOrigin;
+  private long startBuildNanos;
+  private Plan building; // what the open job was started from, with its parent's hash
   private Hash configBlock;
   private L1SystemConfig configAtBlock;
   private long backoffMillis;
@@ -91,12 +105,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   private volatile boolean closed;
   private volatile Optional<SequencerException> lastFailure = Optional.empty();
   private volatile L1BlockRef currentL1;
-  private volatile L1BlockRef headL1 = UNKNOWN_L1;
-  private volatile L1BlockRef safeL1 = UNKNOWN_L1;
-  private volatile L1BlockRef finalizedL1 = UNKNOWN_L1;
-  private ScheduledExecutorService driver;
-  private volatile Thread driverThread;
-  private ScheduledFuture<?> scheduled;
+  private final DriverLoop loop = new DriverLoop(this::step, IDLE_MILLIS);
 
   /**
    * @param engine the engine to build on; the sequencer becomes its writer
@@ -105,15 +114,32 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
    */
   public Sequencer(
       ExecutionEngine engine, L1Client l1, SequencerConfig config, InstantSource clock) {
+    this(engine, l1, config, clock, Sequencer::onVirtualThread);
+  }
+
+  /**
+   * @param reader runs the L1 reads made ahead of a seal and after a start (tests pass a direct
+   *     executor, making a step deterministic)
+   */
+  Sequencer(
+      ExecutionEngine engine,
+      L1Client l1,
+      SequencerConfig config,
+      InstantSource clock,
+      Executor reader) {
     this.engine = Objects.requireNonNull(engine);
     this.rollup = engine.config();
     this.config = Objects.requireNonNull(config);
     this.clock = Objects.requireNonNull(clock);
-    this.l1 = new L1Reads(l1, L1_TIMEOUT);
-    this.attributesBuilder = new AttributesBuilder(rollup, config.feeRecipient());
-    this.selector = new L1OriginSelector(rollup, this.l1, attributesBuilder, config.confDepth());
+    this.planner = new BlockPlanner(rollup, l1, config, L1_TIMEOUT);
+    this.lookahead = new Lookahead(planner, Objects.requireNonNull(reader), L1_TIMEOUT);
+    this.prepareLeadMillis = Math.min(PREPARE_LEAD_MILLIS, rollup.blockTime() * 1000 / 4);
     this.state = new SequencerState(engine.database().store());
     this.active = state.stored().orElse(config.startActive());
+  }
+
+  private static void onVirtualThread(Runnable task) {
+    Thread.ofVirtual().name("opal-sequencer-l1").start(task);
   }
 
   public SequencerConfig config() {
@@ -139,38 +165,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
    * Runs the sequencer on {@code driver} (single-threaded: its thread becomes the engine's writer)
    * until {@link #close()}.
    */
-  public synchronized void start(ScheduledExecutorService driver) {
-    if (this.driver != null) {
-      throw new IllegalStateException("the sequencer is already running on a driver");
-    }
-    this.driver = Objects.requireNonNull(driver);
-    schedule(0);
-  }
-
-  private synchronized void schedule(long delayMillis) {
-    if (closed || driver == null || driver.isShutdown()) {
-      return;
-    }
-    scheduled = driver.schedule(this::run, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-  }
-
-  /** Runs a step now instead of at its scheduled time (after start/stop). */
-  private synchronized void wake() {
-    if (scheduled != null && scheduled.cancel(false)) {
-      schedule(0);
-    }
-  }
-
-  private void run() {
-    driverThread = Thread.currentThread();
-    long delay;
-    try {
-      delay = step();
-    } catch (Throwable t) { // never let the driver die: log, and look again later
-      LOG.log(Level.ERROR, "sequencer step failed unexpectedly", t);
-      delay = IDLE_MILLIS;
-    }
-    schedule(delay);
+  public void start(ScheduledExecutorService driver) {
+    loop.start(driver);
   }
 
   /**
@@ -188,14 +184,17 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
       if (job == null) {
         startBuilding();
       }
+      rebuildIfStale();
       long wait = millisUntilSeal();
-      if (wait > 0) {
-        return wait;
+      if (!lookahead.preparing() && wait <= prepareLeadMillis) {
+        lookahead.prepare(building);
       }
-      seal();
+      if (wait > 0) {
+        return lookahead.preparing() ? wait : wait - prepareLeadMillis;
+      }
+      sealAndBuildNext(); // the next block fills for a whole slot
       backoffMillis = 0;
-      startBuilding(); // right after the seal: the next block fills for a whole slot
-      return Math.max(0, millisUntilSeal());
+      return Math.max(0, millisUntilSeal() - prepareLeadMillis);
     } catch (SequencerException e) {
       return handle(e);
     } catch (EngineException e) {
@@ -208,30 +207,28 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   }
 
   private long millisUntilSeal() {
-    long deadline = building.attributes().timestamp() * 1000 - config.sealMargin().toMillis();
-    return deadline - clock.millis();
+    long deadline = building.attributes().attributes().timestamp() * 1000;
+    return deadline - config.sealMargin().toMillis() - clock.millis();
   }
 
-  /** Picks the origin, builds the attributes and starts the job on the unsafe head. */
+  /** Reads L1 now and starts the job on the unsafe head (nothing was prepared). */
   private void startBuilding() {
     Block head = engine.block(engine.heads().unsafe().hash()).orElseThrow();
     L2BlockRef parent = L2BlockRefs.of(head, rollup);
-    L1SystemConfig sys = systemConfigOf(head);
-    L1Header l1Head = l1.head();
-    if (!l1Head.hash().equals(headL1.hash())) {
-      headL1 = l1Head.ref();
-      l1.tagged(BlockTag.SAFE).ifPresent(h -> safeL1 = h.ref());
-      l1.tagged(BlockTag.FINALIZED).ifPresent(h -> finalizedL1 = h.ref());
-    }
-    L1Header origin = selector.select(parent, l1Head);
-    AttributesBuilder.Attributes a = attributesBuilder.build(parent, sys, origin, l1::receipts);
-    job = engine.startBuild(parent.hash(), a.attributes());
-    buildGapNanos = parentSealedAtNanos == 0 ? -1 : System.nanoTime() - parentSealedAtNanos;
+    start(parent, planner.plan(parent, systemConfigOf(head)));
+  }
+
+  private void start(L2BlockRef parent, Plan plan) {
+    long t0 = System.nanoTime();
+    job = engine.startBuild(parent.hash(), plan.attributes().attributes());
+    long started = System.nanoTime();
+    startBuildNanos = started - t0;
+    buildGapNanos = parentSealedAtNanos == 0 ? -1 : started - parentSealedAtNanos;
+    jobParentSealedAtNanos = parentSealedAtNanos;
     parentSealedAtNanos = 0;
-    building = a;
-    buildingOrigin = origin.ref();
-    if (origin.hash().equals(parent.l1Origin().hash())) {
-      currentL1 = origin.ref();
+    building = new Plan(parent, plan.l1Head(), plan.origin(), plan.attributes());
+    if (plan.origin().hash().equals(parent.l1Origin().hash())) {
+      currentL1 = plan.origin().ref();
     }
   }
 
@@ -243,9 +240,15 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     return configAtBlock;
   }
 
-  private void seal() {
+  /**
+   * Seals the open job and makes it the head, starts the next job from the prepared plan (or from
+   * L1 read now if there is none), then tells the listeners.
+   */
+  private void sealAndBuildNext() {
     BuildJob j = job;
+    Plan built = building;
     job = null;
+    lookahead.forgetCheck(); // still unanswered at the deadline: L1 is slow, keep the block
     SealedBlock sealed = j.seal();
     Hash hash = sealed.key().hash();
     ChainHeads heads = engine.heads();
@@ -253,31 +256,63 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     parentSealedAtNanos = System.nanoTime();
     Block block = sealed.block();
     configBlock = hash;
-    configAtBlock = building.systemConfig();
-    currentL1 = buildingOrigin;
+    configAtBlock = built.attributes().systemConfig();
+    currentL1 = built.origin().ref();
+    L2BlockRef ref =
+        new L2BlockRef(
+            hash,
+            block.header().number(),
+            block.header().parentHash(),
+            block.header().timestamp(),
+            built.attributes().l1Origin(),
+            built.attributes().sequenceNumber());
     SequencedBlock done =
         new SequencedBlock(
-            new L2BlockRef(
-                hash,
-                block.header().number(),
-                block.header().parentHash(),
-                block.header().timestamp(),
-                building.l1Origin(),
-                building.sequenceNumber()),
-            sealed,
-            building.userDeposits(),
-            buildGapNanos);
-    LOG.log(Level.INFO, "sequenced {0}", done);
-    for (SequencerListener l : listeners) {
-      try {
-        l.onSealed(done);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "a sequencer listener failed", e);
+            ref, sealed, built.attributes().userDeposits(), buildGapNanos, startBuildNanos);
+    try {
+      Optional<Plan> plan = lookahead.takePrepared(ref);
+      if (plan.isPresent()) {
+        start(ref, plan.get());
+        lookahead.verify(building, loop::wake);
+        rebuildIfStale();
+      } else {
+        startBuilding();
+      }
+    } finally {
+      LOG.log(Level.INFO, "sequenced {0}", done);
+      for (SequencerListener l : listeners) {
+        try {
+          l.onSealed(done);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "a sequencer listener failed", e);
+        }
       }
     }
   }
 
+  /**
+   * Acts on the answer of the L1 read made after a start from a prepared plan, if it has come: a
+   * stale plan's job is dropped and built again from L1 read now.
+   */
+  private void rebuildIfStale() {
+    if (!lookahead.takeStale()) {
+      return;
+    }
+    LOG.log(
+        Level.WARNING,
+        "L1 changed under the origin "
+            + building.origin().ref()
+            + " read ahead for L2 block #"
+            + Long.toUnsignedString(building.parent().number() + 1)
+            + ": building it again");
+    long sealedAt = jobParentSealedAtNanos;
+    cancelJob();
+    parentSealedAtNanos = sealedAt;
+    startBuilding();
+  }
+
   private void cancelJob() {
+    lookahead.clear();
     if (job != null) {
       job.cancel();
       job = null;
@@ -372,7 +407,9 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   }
 
   private boolean originCanonical(L2BlockRef ref) {
-    return l1.byNumber(ref.l1Origin().number())
+    return planner
+        .reads()
+        .byNumber(ref.l1Origin().number())
         .map(h -> h.hash().equals(ref.l1Origin().hash()))
         .orElse(false);
   }
@@ -398,7 +435,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
           LOG.log(Level.INFO, "sequencer started on " + head);
           return null;
         });
-    wake();
+    loop.wake();
   }
 
   @Override
@@ -416,7 +453,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
               LOG.log(Level.INFO, "sequencer stopped at " + head);
               return head;
             });
-    wake();
+    loop.wake();
     return last;
   }
 
@@ -435,9 +472,9 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
     }
     return new SyncStatus(
         current,
-        headL1,
-        safeL1,
-        finalizedL1,
+        planner.head(),
+        planner.safe(),
+        planner.finalized(),
         unsafe,
         refOf(heads.safe()),
         refOf(heads.finalized()));
@@ -449,17 +486,8 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
 
   /** Runs {@code action} on the driver thread (directly when there is none, or already on it). */
   private <T> T onDriver(Callable<T> action) throws SequencerControlException {
-    ScheduledExecutorService d;
-    synchronized (this) {
-      d = driver;
-    }
     try {
-      if (d == null || Thread.currentThread() == driverThread || d.isShutdown()) {
-        synchronized (this) {
-          return action.call();
-        }
-      }
-      return d.submit(action).get(30, TimeUnit.SECONDS);
+      return loop.call(action, 30);
     } catch (SequencerControlException e) {
       throw e;
     } catch (ExecutionException e) {
@@ -479,11 +507,7 @@ public final class Sequencer implements SequencerControl, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    synchronized (this) {
-      if (scheduled != null) {
-        scheduled.cancel(false);
-      }
-    }
+    loop.close();
     try {
       onDriver(
           () -> {

@@ -3,18 +3,12 @@ package io.opal.consensus.sequencer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.devnet.genesis.DevnetL2Params;
-import io.opal.consensus.devnet.genesis.DevnetRollupConfig;
-import io.opal.consensus.devnet.genesis.L2Genesis;
-import io.opal.consensus.devnet.genesis.L2GenesisBuilder;
-import io.opal.consensus.devnet.l1.ContractArtifacts;
-import io.opal.consensus.devnet.l1.DevnetL1Params;
 import io.opal.consensus.devnet.l1.L1Deployment;
-import io.opal.consensus.devnet.l1.OpContractsDeployer;
 import io.opal.consensus.l1.Anvil;
 import io.opal.consensus.l1.DepositSource;
 import io.opal.consensus.l1.JsonRpcL1Client;
-import io.opal.consensus.l1.L1ClientConfig;
 import io.opal.consensus.l1.L1Header;
 import io.opal.consensus.l1.L1Log;
 import io.opal.consensus.l1.L1Receipt;
@@ -22,18 +16,14 @@ import io.opal.consensus.l1.L1TransactionSender;
 import io.opal.consensus.l1.L1TransactionSender.TxRequest;
 import io.opal.consensus.l1.TaskScheduler;
 import io.opal.execution.engine.ExecutionEngine;
-import io.opal.execution.engine.TransactionProvider;
 import io.opal.execution.evm.BlockEnv;
 import io.opal.execution.evm.CodeCache;
 import io.opal.execution.evm.EvmSpec;
 import io.opal.execution.evm.MessageResult;
 import io.opal.execution.evm.PrecompileSet;
 import io.opal.execution.evm.precompile.Precompiles;
-import io.opal.execution.genesis.GenesisBlock;
-import io.opal.execution.genesis.GenesisFile;
 import io.opal.execution.op.L1BlockInfo;
 import io.opal.execution.op.Predeploys;
-import io.opal.execution.store.ChainDatabase;
 import io.opal.execution.transaction.FeeHandler;
 import io.opal.execution.transaction.TransactionProcessor;
 import io.opal.primitives.Address;
@@ -41,22 +31,16 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.DepositReceipt;
 import io.opal.primitives.block.Receipt;
-import io.opal.primitives.config.BlockId;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
 import io.opal.primitives.tx.DepositTransaction;
 import io.opal.primitives.tx.Transaction;
-import io.opal.storage.InMemoryKeyValueStore;
 import io.vertx.core.Vertx;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,45 +54,15 @@ class SequencerAnvilTest {
 
   @Test
   void depositOnL1AppearsOnL2AndGasPriceOracleMatches() throws Exception {
-    ContractArtifacts artifacts = ContractArtifacts.load().orElse(null);
-    Assumptions.assumeTrue(artifacts != null, "OP contract artifacts not built (npm missing)");
-    Assumptions.assumeTrue(Anvil.binary().isPresent(), "anvil not installed (npm missing)");
-    Vertx vertx = Vertx.vertx();
-    ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
-    try (Anvil anvil = Anvil.start(Anvil.freePort());
-        JsonRpcL1Client l1 = JsonRpcL1Client.connect(vertx, anvil.http(), L1ClientConfig.DEFAULT);
-        InMemoryKeyValueStore store = InMemoryKeyValueStore.create()) {
-      L1Deployment d =
-          new OpContractsDeployer(
-                  l1,
-                  artifacts,
-                  TaskScheduler.vertx(vertx),
-                  Duration.ofMillis(50),
-                  Duration.ofSeconds(60))
-              .deploy(DevnetL1Params.defaults(Anvil.DEV_KEYS.get(0)));
-      anvil.rpc("evm_setIntervalMining", 1); // L1 blocks every second from now on
-
-      DevnetL2Params params =
-          DevnetL2Params.builder(
-                  new BlockId(d.startBlock().hash(), d.startBlock().number()),
-                  d.l2GenesisTime(),
-                  d.l2GenesisAddresses())
-              .l1ChainId(d.l1ChainId())
-              .build();
-      L2Genesis genesis = L2GenesisBuilder.build(params);
-      RollupConfig rollup = DevnetRollupConfig.of(genesis);
-      ChainDatabase db = ChainDatabase.open(store);
-      GenesisBlock g =
-          GenesisBlock.build(GenesisFile.parse(genesis.toJson(), "anvil genesis"), rollup, "t");
-      db.writeGenesis(g.block(), g.state(), "{}".getBytes());
-      ExecutionEngine engine = new ExecutionEngine(db, rollup, TransactionProvider.NONE);
-      Sequencer sequencer =
-          new Sequencer(
-              engine,
-              l1,
-              SequencerConfig.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1)),
-              InstantSource.system());
-      sequencer.start(driver);
+    try (AnvilRollup r0 = new AnvilRollup()) {
+      OpContracts artifacts = r0.artifacts;
+      JsonRpcL1Client l1 = r0.l1;
+      Vertx vertx = r0.vertx;
+      L1Deployment d = r0.deployment;
+      RollupConfig rollup = r0.rollup;
+      ExecutionEngine engine = r0.engine;
+      Sequencer sequencer = r0.sequencer;
+      sequencer.start(r0.driver);
 
       // A deposit minting 1 ETH and sending a quarter of it to a fresh address.
       L1TransactionSender user =
@@ -176,10 +130,6 @@ class SequencerAnvilTest {
           BigInteger.valueOf(info.blobBaseFeeScalar()),
           gpo(rollup, block, state, "blobBaseFeeScalar()"));
       assertEquals(BigInteger.valueOf(1368), BigInteger.valueOf(info.baseFeeScalar()));
-      sequencer.close();
-    } finally {
-      driver.shutdownNow();
-      vertx.close().await();
     }
   }
 

@@ -102,7 +102,8 @@ final class SequencerHarness implements AutoCloseable {
   }
 
   Sequencer newSequencer(SequencerConfig config) {
-    Sequencer s = new Sequencer(engine, l1, config, clock);
+    // Reads made ahead run inline: a step then does all its work before it returns.
+    Sequencer s = new Sequencer(engine, l1, config, clock, Runnable::run);
     s.addListener(sealed::add);
     return s;
   }

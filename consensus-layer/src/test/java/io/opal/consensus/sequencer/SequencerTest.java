@@ -180,7 +180,11 @@ class SequencerTest {
       Thread.sleep(300); // block 5 (origin #1, within the drift) is filling from the pool
       h.runBlocks(1);
       assertEquals(1, h.last().ref().l1Origin().number());
-      assertEquals(java.util.Set.of(5L), askedFor, "deposit-only blocks 1-4 never asked the pool");
+      // Block 6 starts (and may ask the pool) before the sealed block 5 is announced.
+      assertTrue(askedFor.contains(5L), "block 5 filled from the pool: " + askedFor);
+      assertTrue(
+          askedFor.stream().allMatch(n -> n >= 5),
+          "deposit-only blocks 1-4 never asked the pool: " + askedFor);
     }
   }
 

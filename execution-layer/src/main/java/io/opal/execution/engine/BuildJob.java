@@ -6,6 +6,7 @@ import io.opal.execution.op.OpBlockBuilder;
 import io.opal.execution.op.TransactionSource;
 import io.opal.execution.op.TxInclusion;
 import io.opal.execution.store.BlockState;
+import io.opal.execution.store.PendingCommit;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * pool transactions best-first until the block is full or {@link #seal()} is called, and while the
  * pool is dry it asks again every poll interval. Between transactions the filler brings the state
  * root up to date (after every {@code rootInterval} inclusions, and whenever it runs out of work),
- * so that sealing only hashes what changed since.
+ * so that sealing only hashes what changed since; whenever it runs out of work it also writes the
+ * new trie nodes ahead, so that sealing's atomic batch is small.
  *
  * <p>{@link #seal()} and {@link #cancel()} belong to the engine's writer thread; the partial-result
  * getters may be called from any thread.
@@ -40,6 +42,7 @@ public final class BuildJob {
   private final BlockHeader parent;
   private final OpBlockBuilder builder;
   private final BlockState state;
+  private final PendingCommit commit; // filled ahead by the filler, written by seal()
   private final TransactionProvider provider;
   private final UInt256 baseFee;
   private final int rootInterval;
@@ -53,6 +56,7 @@ public final class BuildJob {
   private volatile boolean stopping;
   private volatile long gasUsed;
   private volatile long executionNanos;
+  private volatile long lastTxEndNanos;
   private volatile Throwable failure;
   private Status status = Status.BUILDING;
 
@@ -70,12 +74,14 @@ public final class BuildJob {
     this.parent = parent;
     this.builder = builder;
     this.state = state;
+    this.commit = engine.database().openCommit(state, parent.number() + 1);
     this.provider = provider;
     this.baseFee = baseFee;
     this.rootInterval = engine.options().rootInterval();
     this.pollNanos = engine.options().pollMillis() * 1_000_000L;
     this.executionNanos = forcedNanos;
     this.gasUsed = builder.gasUsed();
+    this.lastTxEndNanos = System.nanoTime(); // before any seal: no transaction to wait for yet
     this.included.addAll(forcedHashes);
     if (fill) {
       filler =
@@ -149,8 +155,8 @@ public final class BuildJob {
       int sinceRoot = 0;
       while (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
         sinceRoot = fillFrom(provider.transactions(baseFee), seen, sinceRoot);
-        if (sinceRoot > 0) {
-          builder.prepareSeal(); // idle: hash what changed so far, sealing then has less to do
+        if (sinceRoot > 0 && !stopping) {
+          prepareIdle(); // sealing then has only what arrives later to hash and write
           sinceRoot = 0;
         }
         firstPass.countDown();
@@ -161,7 +167,11 @@ public final class BuildJob {
         }
       }
       if (sinceRoot > 0) {
-        builder.prepareSeal();
+        if (stopping) {
+          builder.prepareSeal(); // seal is waiting: one batch, no staging write
+        } else {
+          prepareIdle(); // the block is full: nothing more will run before seal
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -170,6 +180,24 @@ public final class BuildJob {
     } finally {
       firstPass.countDown();
     }
+  }
+
+  /**
+   * While no transaction runs: hashes what changed (state, transactions and receipts tries), writes
+   * the new trie nodes ahead of the commit ({@link
+   * io.opal.execution.store.ChainDatabase#stageState}), and adds the flat-state changes and
+   * transaction lookups so far to the block's own commit batch (written only by {@link #seal()}),
+   * so that sealing adds only the block, receipts, diff, canonical index and heads, and writes.
+   * Nodes staged and then superseded by later transactions stay in the database unreferenced: the
+   * price of a short seal.
+   */
+  private void prepareIdle() {
+    builder.prepareSeal();
+    List<Hash> txs;
+    synchronized (included) {
+      txs = List.copyOf(included);
+    }
+    engine.database().stageState(state, commit, txs);
   }
 
   /** Takes transactions from one source until it is dry, the block is full, or seal is called. */
@@ -187,7 +215,9 @@ public final class BuildJob {
       }
       long start = System.nanoTime();
       TxInclusion r = builder.tryAdd(c);
-      executionNanos += System.nanoTime() - start;
+      long end = System.nanoTime();
+      executionNanos += end - start;
+      lastTxEndNanos = end;
       if (r instanceof TxInclusion.NotIncluded n) {
         synchronized (skipped) {
           skipped.add(new SkippedTransaction(hash, c.sender(), n.cause(), n.detail()));
@@ -210,7 +240,11 @@ public final class BuildJob {
     return sinceRoot;
   }
 
-  /** Stops the filler after its current transaction; returns the nanoseconds waited. */
+  /**
+   * Stops the filler after its current transaction; returns the nanoseconds spent waiting for
+   * transactions that were still executing (the rest of the wait, for hashing or staging the filler
+   * had started, is sealing overhead).
+   */
   private long stopFiller() {
     long start = System.nanoTime();
     stopping = true;
@@ -230,7 +264,7 @@ public final class BuildJob {
         Thread.currentThread().interrupt();
       }
     }
-    return System.nanoTime() - start;
+    return Math.max(0, lastTxEndNanos - start);
   }
 
   // ------------------------------------------------------------------------------ ending
@@ -253,6 +287,12 @@ public final class BuildJob {
     long start = System.nanoTime();
     long stopNanos = stopFiller();
     status = Status.CANCELLED; // unless the commit below succeeds
+    try (commit) { // dropped unless written below
+      return finish(start, stopNanos);
+    }
+  }
+
+  private SealedBlock finish(long start, long stopNanos) {
     Throwable t = failure;
     if (t != null) {
       engine.jobEnded(this);
@@ -267,7 +307,7 @@ public final class BuildJob {
       throw new EngineException(EngineException.Kind.INVALID_ATTRIBUTES, e.getMessage(), e);
     }
     long commitStart = System.nanoTime();
-    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state);
+    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state, commit);
     long end = System.nanoTime();
     status = Status.SEALED;
     return new SealedBlock(
@@ -286,6 +326,7 @@ public final class BuildJob {
       return;
     }
     stopFiller();
+    commit.close();
     status = Status.CANCELLED;
     engine.jobEnded(this);
   }
@@ -294,6 +335,9 @@ public final class BuildJob {
   void abandon() {
     stopFiller();
     synchronized (this) {
+      if (status == Status.BUILDING) {
+        commit.close(); // a seal in progress closes it itself
+      }
       status = Status.CANCELLED;
     }
   }

@@ -16,6 +16,7 @@ import io.opal.execution.store.ChainHeads;
 import io.opal.execution.store.ChainStateException;
 import io.opal.execution.store.ChainStore;
 import io.opal.execution.store.ChainView;
+import io.opal.execution.store.PendingCommit;
 import io.opal.execution.store.StateView;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
@@ -149,14 +150,18 @@ public final class ExecutionEngine {
   /**
    * Commits a sealed job's block (from {@link BuildJob#seal}); tells listeners if it is the head.
    */
-  Committed commitBuilt(BuildJob job, ExecutedBlock block, BlockState state) {
+  Committed commitBuilt(BuildJob job, ExecutedBlock block, BlockState state, PendingCommit commit) {
     jobEnded(job);
     BlockKey key;
     long[] batchReady = new long[1];
     try {
       key =
           db.commitBlock(
-              block.block(), block.receipts(), state, batch -> batchReady[0] = System.nanoTime());
+              block.block(),
+              block.receipts(),
+              state,
+              commit,
+              batch -> batchReady[0] = System.nanoTime());
     } catch (ChainStateException e) {
       throw new EngineException(Kind.BUILD_ABORTED, e.getMessage(), e);
     }

@@ -19,7 +19,6 @@ import io.opal.execution.state.Account;
 import io.opal.execution.state.JournaledState;
 import io.opal.execution.state.WorldState;
 import io.opal.execution.transaction.FeeHandler;
-import io.opal.execution.transaction.InvalidTransaction;
 import io.opal.execution.transaction.TransactionProcessor;
 import io.opal.execution.transaction.TransactionResult;
 import io.opal.execution.transaction.TxEnv;
@@ -208,13 +207,7 @@ public final class L1BlockBuilder {
     }
     TxOutcome outcome = processor.execute(world, env, TxEnv.of(tx, sender));
     if (outcome instanceof TxOutcome.Rejected rejected) {
-      Cause cause =
-          rejected.reason() == InvalidTransaction.NONCE_TOO_LOW
-              ? Cause.NONCE_TOO_LOW
-              : Cause.INVALID;
-      String detail =
-          rejected.reason() + (rejected.detail().isEmpty() ? "" : " " + rejected.detail());
-      return new NotIncluded(cause, detail);
+      return NotIncluded.of(rejected);
     }
     TransactionResult r = ((TxOutcome.Executed) outcome).result();
     world.apply(r.changes());

@@ -275,13 +275,7 @@ public final class OpBlockBuilder {
     TxOutcome outcome =
         processor.execute(world, env, TxEnv.of(tx, sender), new OpFeeHandler(rollupFees, l1.fee()));
     if (outcome instanceof TxOutcome.Rejected rejected) {
-      Cause cause =
-          rejected.reason() == io.opal.execution.transaction.InvalidTransaction.NONCE_TOO_LOW
-              ? Cause.NONCE_TOO_LOW
-              : Cause.INVALID;
-      String detail =
-          rejected.reason() + (rejected.detail().isEmpty() ? "" : " " + rejected.detail());
-      return new NotIncluded(cause, detail);
+      return NotIncluded.of(rejected);
     }
     TransactionResult r = ((TxOutcome.Executed) outcome).result();
     world.apply(r.changes());

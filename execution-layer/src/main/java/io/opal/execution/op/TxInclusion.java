@@ -6,7 +6,17 @@ public sealed interface TxInclusion {
   record Included(ExecutedTransaction transaction) implements TxInclusion {}
 
   /** Left out; the block is unchanged. */
-  record NotIncluded(Cause cause, String detail) implements TxInclusion {}
+  record NotIncluded(Cause cause, String detail) implements TxInclusion {
+    /** A transaction the processor rejected: a used nonce, or invalid here. */
+    public static NotIncluded of(io.opal.execution.transaction.TxOutcome.Rejected rejected) {
+      Cause cause =
+          rejected.reason() == io.opal.execution.transaction.InvalidTransaction.NONCE_TOO_LOW
+              ? Cause.NONCE_TOO_LOW
+              : Cause.INVALID;
+      return new NotIncluded(
+          cause, rejected.reason() + (rejected.detail().isEmpty() ? "" : " " + rejected.detail()));
+    }
+  }
 
   /** Why a transaction was left out. */
   enum Cause {

@@ -13,6 +13,7 @@ import io.opal.storage.Column;
 import io.opal.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +45,16 @@ public final class BlockState implements WorldState {
   private final boolean flatHead;
   private final HashMap<Address, Entry> entries = new HashMap<>();
   private final HashMap<Hash, byte[]> newCode = new HashMap<>();
+  // Code not yet handed to a batch by writeTrieNodes (it may run more than once: staging).
+  private final HashMap<Hash, byte[]> unwrittenCode = new HashMap<>();
   // keccak(slot) is needed for the flat read, the trie update and the diff: computed once.
   private final HashMap<Word256, Hash> slotHashes = new HashMap<>();
   private final ArrayList<Entry> dirty = new ArrayList<>();
+  private final ArrayList<Entry> flatPending = new ArrayList<>();
   private MerklePatriciaTrie accountTrie;
   private Hash root;
+  private StateDiff diff; // memo of diff(), dropped by the next write
+  private byte[] encodedDiff; // memo of diff().encode(), likewise
 
   /** One account touched by the block: its state at the block's start and its changes. */
   static final class Entry {
@@ -70,6 +76,15 @@ public final class BlockState implements WorldState {
     MerklePatriciaTrie storageTrie;
     Hash storageRoot;
     boolean dirty;
+
+    // Flat-table writes not yet handed to a batch (FlatStateWriter): the block's commit batch is
+    // filled ahead while a builder idles, so these track what changed since the last fill.
+    boolean flatQueued; // in BlockState.flatPending
+    boolean flatAccountPending;
+    boolean flatAccountWritten;
+    boolean flatWipePending;
+    final HashSet<Word256> flatSlotsPending = new HashSet<>();
+    final HashSet<Word256> flatSlotsWritten = new HashSet<>();
 
     Entry(Address address, Hash accountHash, Optional<StoredAccount> original) {
       this.address = address;
@@ -236,16 +251,22 @@ public final class BlockState implements WorldState {
           for (Map.Entry<Word256, Word256> w : up.storage().entrySet()) {
             e.writes.put(w.getKey(), w.getValue());
             e.pendingTrieWrites.put(w.getKey(), w.getValue());
+            e.flatSlotsPending.add(w.getKey());
           }
         }
+      }
+      e.flatAccountPending = true;
+      if (!e.flatQueued) {
+        e.flatQueued = true;
+        flatPending.add(e);
       }
       markDirty(e);
     }
   }
 
   private void addCode(Hash codeHash, byte[] code) {
-    if (code.length > 0) {
-      newCode.put(codeHash, code);
+    if (code.length > 0 && newCode.put(codeHash, code) == null) {
+      unwrittenCode.put(codeHash, code);
     }
   }
 
@@ -255,6 +276,8 @@ public final class BlockState implements WorldState {
     e.pendingTrieWrites.clear();
     e.trieWipePending = true;
     e.storageRoot = Hash.EMPTY_TRIE;
+    e.flatWipePending = true;
+    e.flatSlotsPending.clear();
   }
 
   private void markDirty(Entry e) {
@@ -263,6 +286,8 @@ public final class BlockState implements WorldState {
       dirty.add(e);
     }
     root = null;
+    diff = null;
+    encodedDiff = null;
   }
 
   // ------------------------------------------------------------------------------ roots
@@ -363,6 +388,10 @@ public final class BlockState implements WorldState {
    * Writes every trie node this block created (and contract code it deployed) into {@code batch}:
    * the nodes that make {@link #stateRoot()} loadable from a database holding the parent's. Returns
    * the number of trie nodes written.
+   *
+   * <p>Nodes and code handed to an earlier call are not written again (the tries mark committed
+   * nodes stored), so a builder can stage what it has so far while it idles and leave sealing only
+   * the nodes created since: the batches together make the final root loadable.
    */
   public int writeTrieNodes(WriteBatch batch) {
     stateRoot();
@@ -376,9 +405,37 @@ public final class BlockState implements WorldState {
     if (accountTrie != null) {
       count += accountTrie.commit(sink);
     }
-    for (Map.Entry<Hash, byte[]> c : newCode.entrySet()) {
+    for (Map.Entry<Hash, byte[]> c : unwrittenCode.entrySet()) {
       batch.put(Column.CODE, c.getKey().toArray(), c.getValue());
     }
+    unwrittenCode.clear();
+    return count;
+  }
+
+  /**
+   * Adds to {@code batch} the flat-table writes (accounts, storage slots, storage wipes) that move
+   * the flat tables from the parent's state toward this one, for the changes not handed to an
+   * earlier call; computes the root first (account values carry storage roots). With {@code
+   * complete} every pending change is written, so that the batches of all calls, applied in order
+   * on the parent's flat state, leave exactly this state. Without it (a builder filling its commit
+   * batch ahead while it idles) a key already written by an earlier call is left for a later one:
+   * every write is an operation the store applies at commit, so a hot key (a fee vault) rewritten
+   * at every fill would otherwise pile up. Returns the number of operations added.
+   */
+  public int writeFlatChanges(WriteBatch batch, boolean complete) {
+    stateRoot();
+    int count = 0;
+    int kept = 0;
+    for (int i = 0; i < flatPending.size(); i++) {
+      Entry e = flatPending.get(i);
+      count += FlatStateWriter.write(batch, e, complete, this::slotHash);
+      if (FlatStateWriter.hasPending(e)) {
+        flatPending.set(kept++, e);
+      } else {
+        e.flatQueued = false;
+      }
+    }
+    flatPending.subList(kept, flatPending.size()).clear();
     return count;
   }
 
@@ -408,11 +465,27 @@ public final class BlockState implements WorldState {
     return out.get(0);
   }
 
-  /** The block's flat-state changes with their previous values (computes the root first). */
+  /**
+   * The block's flat-state changes with their previous values (computes the root first). Memoized
+   * until the next write, so a builder can compute it while it idles and sealing reuses it.
+   */
   public StateDiff diff() {
     Hash after = stateRoot();
-    return DiffBuilder.build(
-        base, parentRoot, after, entries.values(), this::originalSlot, this::slotHash);
+    if (diff == null) {
+      diff =
+          DiffBuilder.build(
+              base, parentRoot, after, entries.values(), this::originalSlot, this::slotHash);
+    }
+    return diff;
+  }
+
+  /** {@link #diff()} encoded for the history column, memoized likewise. */
+  byte[] encodedDiff() {
+    StateDiff d = diff();
+    if (encodedDiff == null) {
+      encodedDiff = d.encode();
+    }
+    return encodedDiff;
   }
 
   /** Codes deployed by the block, by hash. */

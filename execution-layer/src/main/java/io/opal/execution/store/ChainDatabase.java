@@ -23,6 +23,20 @@ import java.util.function.Consumer;
  *
  * <p>Invariant: the flat state tables hold the state of the unsafe head.
  *
+ * <p>Trie nodes and code are the one exception to "one batch": they are keyed by their own hash,
+ * never deleted, and only reachable through a state root that a committed block names, so a block
+ * being built may write them early ({@link #stageState}) and commit the rest later. Staged nodes
+ * reach the write-ahead log before the block's batch does, and RocksDB recovers the log as a prefix
+ * (point-in-time recovery), so a head that survives a crash finds every node of its state; nodes of
+ * a block that was never committed (a cancelled build, a crash before the commit) are unreachable
+ * garbage, never a wrong answer.
+ *
+ * <p>Durability: {@link Durability#PROCESS_CRASH_SAFE} by default: each commit is in the
+ * write-ahead log, handed to the operating system, when it returns, so a killed process (kill -9)
+ * reopens with it; the last blocks may be lost on power loss or a kernel crash (no fsync per
+ * block), and then the node re-derives or re-syncs them. Genesis and the safe and finalized heads
+ * are written synced.
+ *
  * <p>One writer (the engine's driver thread) calls the mutating methods; reads may come from any
  * thread ({@link #heads()} is a volatile snapshot; use a store snapshot for multi-read
  * consistency).
@@ -149,6 +163,40 @@ public final class ChainDatabase {
   }
 
   /**
+   * Opens the commit batch of block {@code blockNumber} built on {@code blockState}, for {@link
+   * #stageState(BlockState, PendingCommit, List)} to fill ahead and {@link #commitBlock(Block,
+   * List, BlockState, PendingCommit, Consumer)} to finish. Close it (a cancelled build drops it).
+   */
+  public PendingCommit openCommit(BlockState blockState, long blockNumber) {
+    return new PendingCommit(store.newBatch(), blockState, blockNumber);
+  }
+
+  /**
+   * Writes the trie nodes and code {@code blockState} created so far ahead of its block's commit (a
+   * build job calls this while it waits for transactions), so that {@link #commitBlock} only writes
+   * what changed since. Safe at any time: see the class comment for why early nodes keep a crash
+   * consistent. Returns the number of trie nodes written. The caller must own {@code blockState}
+   * (no transaction running on it meanwhile).
+   */
+  public int stageState(BlockState blockState) {
+    return state.stage(blockState, Optional.empty(), durability);
+  }
+
+  /**
+   * {@link #stageState(BlockState)}, and adds to {@code commit} (the block's own batch, written
+   * only by its commit) the flat-state changes so far and the lookups of {@code txHashes}, the
+   * block's transactions so far in order.
+   */
+  public int stageState(BlockState blockState, PendingCommit commit, List<Hash> txHashes) {
+    if (commit.state() != blockState) {
+      throw new IllegalArgumentException("the pending commit belongs to another block state");
+    }
+    int nodes = state.stage(blockState, Optional.of(commit.batch()), durability);
+    commit.addLookups(txHashes);
+    return nodes;
+  }
+
+  /**
    * Commits an executed block in one batch. If it extends the unsafe head (its state {@linkplain
    * BlockState#isOnFlatHead is on the head}), it becomes the new unsafe head: canonical index,
    * transaction lookups, flat state and head pointer move with it, and history beyond the depth is
@@ -169,6 +217,28 @@ public final class ChainDatabase {
    */
   public BlockKey commitBlock(
       Block block, List<Receipt> receipts, BlockState blockState, Consumer<WriteBatch> alsoWrite) {
+    try (PendingCommit commit = openCommit(blockState, block.number())) {
+      return commitBlock(block, receipts, blockState, commit, alsoWrite);
+    }
+  }
+
+  /**
+   * {@link #commitBlock(Block, List, BlockState, Consumer)} into {@code commit}, the batch filled
+   * ahead by {@link #stageState(BlockState, PendingCommit, List)}; its lookups must be of the
+   * block's first transactions. On an exception nothing was written; the caller closes {@code
+   * commit} either way.
+   */
+  public BlockKey commitBlock(
+      Block block,
+      List<Receipt> receipts,
+      BlockState blockState,
+      PendingCommit commit,
+      Consumer<WriteBatch> alsoWrite) {
+    if (commit.state() != blockState
+        || commit.blockNumber() != block.number()
+        || commit.lookupsAdded() > block.body().transactions().size()) {
+      throw new IllegalArgumentException("the pending commit belongs to another block");
+    }
     BlockHeader header = block.header();
     checkRoot(header, blockState);
     ChainHeads h = requireHeads();
@@ -193,17 +263,16 @@ public final class ChainDatabase {
     }
     boolean extendsHead = blockState.isOnFlatHead();
     ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
-    try (WriteBatch batch = store.newBatch()) {
-      ChainStore.putBlock(batch, key, block, receipts);
-      state.write(batch, blockState, key, extendsHead);
-      if (extendsHead) {
-        ChainStore.putCanonical(batch, key, block.body());
-        ChainStore.putHeads(batch, next);
-        state.pruneHistory(batch, key.number());
-      }
-      alsoWrite.accept(batch);
-      batch.commit(durability);
+    WriteBatch batch = commit.batch();
+    ChainStore.putBlock(batch, key, block, receipts);
+    state.write(batch, blockState, key, extendsHead);
+    if (extendsHead) {
+      ChainStore.putCanonical(batch, key, block.body(), commit.lookupsAdded());
+      ChainStore.putHeads(batch, next);
+      state.pruneHistory(batch, key.number());
     }
+    alsoWrite.accept(batch);
+    batch.commit(durability);
     heads = next;
     return key;
   }

@@ -102,7 +102,8 @@ public final class ChainStore {
 
   /** Where a canonical transaction is. */
   public Optional<TxLocation> txLocation(Hash txHash) {
-    return view.get(Column.TX_LOOKUP, Schema.hashKey(txHash)).map(TxLocation::parse);
+    return view.get(Column.TX_LOOKUP, Schema.hashKey(txHash))
+        .flatMap(v -> TxLocation.parse(v, this::canonicalHash));
   }
 
   /** A canonical transaction by hash, with its location. */
@@ -163,12 +164,29 @@ public final class ChainStore {
 
   /** Makes a stored block canonical at its height and indexes its transactions. */
   public static void putCanonical(WriteBatch batch, BlockKey key, BlockBody body) {
+    putCanonical(batch, key, body, 0);
+  }
+
+  /**
+   * Makes a stored block canonical at its height and indexes its transactions from {@code
+   * fromIndex} on (those before were added to the batch ahead: {@link #putTxLookup}).
+   */
+  public static void putCanonical(WriteBatch batch, BlockKey key, BlockBody body, int fromIndex) {
     batch.put(Column.CANONICAL, Schema.numberKey(key.number()), Schema.hashKey(key.hash()));
     List<Transaction> txs = body.transactions();
-    for (int i = 0; i < txs.size(); i++) {
-      TxLocation at = new TxLocation(key.number(), key.hash(), i);
-      batch.put(Column.TX_LOOKUP, Schema.hashKey(txs.get(i).hash()), at.toBytes());
+    for (int i = fromIndex; i < txs.size(); i++) {
+      putTxLookup(batch, txs.get(i).hash(), key.number(), i);
     }
+  }
+
+  /**
+   * Indexes one transaction of the canonical block at {@code blockNumber} (position form: the
+   * block's hash is not needed, so a builder adds this before it knows it; the canonical index
+   * entry must commit in the same batch).
+   */
+  public static void putTxLookup(WriteBatch batch, Hash txHash, long blockNumber, int index) {
+    batch.put(
+        Column.TX_LOOKUP, Schema.hashKey(txHash), TxLocation.positionBytes(blockNumber, index));
   }
 
   /** Removes a block from the canonical index (it stays stored) and its transaction lookups. */

@@ -4,9 +4,7 @@ import io.opal.primitives.DecodingException;
 import io.opal.primitives.Hash;
 import io.opal.storage.BlockKey;
 import io.opal.storage.Column;
-import io.opal.storage.KeyRange;
-import io.opal.storage.KeyValue;
-import io.opal.storage.KeyValueIterator;
+import io.opal.storage.Durability;
 import io.opal.storage.KeyValueReader;
 import io.opal.storage.KeyValueStore;
 import io.opal.storage.Schema;
@@ -101,10 +99,33 @@ public final class WorldStateStore {
     state.writeTrieNodes(batch);
     StateDiff diff = state.diff();
     if (moveFlatState) {
-      diff.applyForward(batch);
+      // The changes not yet added to this batch ahead (PendingCommit); same result as the diff.
+      state.writeFlatChanges(batch, true);
     }
-    batch.put(Column.STATE_HISTORY, block.toBytes(), diff.encode());
+    batch.put(Column.STATE_HISTORY, block.toBytes(), state.encodedDiff());
     return diff;
+  }
+
+  /**
+   * Writes the trie nodes and code {@code state} created so far, and not yet written, in a batch of
+   * their own, ahead of the block's commit, so that the commit only carries what changed since (see
+   * {@link ChainDatabase#stageState}); when {@code commitBatch} is present (a state on the flat
+   * head), adds the flat-table changes so far to it. Also computes and encodes the state diff,
+   * which the commit reuses if no transaction ran since. Returns the number of trie nodes written.
+   */
+  public int stage(BlockState state, Optional<WriteBatch> commitBatch, Durability durability) {
+    int count;
+    try (WriteBatch batch = store.newBatch()) {
+      count = state.writeTrieNodes(batch);
+      if (batch.size() > 0) {
+        batch.commit(durability);
+      }
+    }
+    if (commitBatch.isPresent() && state.isOnFlatHead()) {
+      state.writeFlatChanges(commitBatch.get(), false);
+    }
+    state.encodedDiff();
+    return count;
   }
 
   /**
@@ -134,21 +155,14 @@ public final class WorldStateStore {
 
   /**
    * Deletes the diffs of every block at least {@link #historyDepth()} below {@code headNumber}
-   * (siblings included). Scans a bounded window below that height, which the previous calls left
-   * empty when heads advance one block at a time.
+   * (siblings included), with one range delete: no read on the commit path (a scan of the pruned
+   * window would walk the tombstones of every earlier prune).
    */
   public void pruneHistory(WriteBatch batch, long headNumber) {
     long keepFrom = headNumber - historyDepth + 1;
     if (keepFrom <= 0) {
       return;
     }
-    long scanFrom = Math.max(0, keepFrom - 2L * historyDepth);
-    KeyRange window = KeyRange.between(Schema.numberKey(scanFrom), Schema.numberKey(keepFrom));
-    try (KeyValueIterator it = store.iterator(Column.STATE_HISTORY, window)) {
-      while (it.hasNext()) {
-        KeyValue kv = it.next();
-        batch.delete(Column.STATE_HISTORY, kv.key());
-      }
-    }
+    batch.deleteRange(Column.STATE_HISTORY, Schema.numberKey(0), Schema.numberKey(keepFrom));
   }
 }

@@ -219,6 +219,72 @@ class ExecutionEngineTest {
     assertEquals(List.of("a1", "b1", "a2", "b2", "a3", "b3"), heard);
   }
 
+  /** The keys of the trie-node column, as hex (a snapshot for before/after comparisons). */
+  private static java.util.Set<String> trieNodeKeys(ExecutionEngine engine) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try (io.opal.storage.KeyValueIterator it =
+        engine
+            .database()
+            .store()
+            .iterator(io.opal.storage.Column.TRIE_NODES, io.opal.storage.KeyRange.all())) {
+      while (it.hasNext()) {
+        keys.add(io.opal.primitives.Hex.encode(it.next().key()));
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void aFilledJobWritesItsTrieNodesBeforeSealAndSealingReusesThem() throws Exception {
+    EngineTestChain.ListProvider pool = new EngineTestChain.ListProvider();
+    pool.add(transfer(0, 0, CAROL, 1000, 2));
+    pool.add(transfer(1, 0, CAROL, 2000, 2));
+    ExecutionEngine engine = engine(CONFIG, pool);
+    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    java.util.Set<String> before = trieNodeKeys(engine);
+
+    BuildJob job =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
+    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    java.util.Set<String> staged = trieNodeKeys(engine);
+    assertEquals(head.hash(), engine.heads().unsafe().hash(), "staging moves no head");
+    assertTrue(staged.size() > before.size(), "the idle job wrote its new nodes");
+
+    SealedBlock sealed = job.seal();
+    Hash root = sealed.block().header().stateRoot();
+    assertTrue(
+        staged.contains(io.opal.primitives.Hex.encode(root.toArray())),
+        "the block's state root node was written before seal");
+    assertEquals(staged, trieNodeKeys(engine), "nothing changed since staging: seal wrote none");
+    // The state reads back through the trie (not only the flat tables), account and balance.
+    assertEquals(
+        UInt256.valueOf(3000),
+        engine.database().state().at(root).account(CAROL).orElseThrow().balance());
+  }
+
+  @Test
+  void aCancelledJobsStagedNodesLeaveTheChainAsItWas() throws Exception {
+    EngineTestChain.ListProvider pool = new EngineTestChain.ListProvider();
+    pool.add(transfer(0, 0, CAROL, 1000, 2));
+    ExecutionEngine engine = engine(CONFIG, pool);
+    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    int before = trieNodeKeys(engine).size();
+    BuildJob job =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
+    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    job.cancel();
+    assertTrue(trieNodeKeys(engine).size() > before, "the job had staged nodes");
+    assertEquals(head.hash(), engine.heads().unsafe().hash());
+    assertTrue(engine.stateAt(BlockTag.UNSAFE).orElseThrow().account(CAROL).isEmpty());
+
+    // The same transaction in the next job: the same block, sealed normally on the old head.
+    SealedBlock sealed = buildFull(engine, 1);
+    assertEquals(1, sealed.block().number());
+    assertEquals(
+        UInt256.valueOf(1000),
+        engine.stateAt(BlockTag.UNSAFE).orElseThrow().account(CAROL).orElseThrow().balance());
+  }
+
   @Test
   void startingABuildCancelsTheOpenOne() throws Exception {
     ExecutionEngine engine = engine(CONFIG, TransactionProvider.NONE);

@@ -100,6 +100,53 @@ class BlockStateTest {
     }
   }
 
+  /**
+   * A builder fills its commit batch ahead (flat changes and lookups while it idles, hot keys left
+   * for the end): the flat tables after the commit are exactly the reference state, nothing stray
+   * (the flat-only root check), and a dropped batch leaves them untouched.
+   */
+  @Test
+  void flatChangesFilledAheadCommitTheSameState() {
+    RandomUpdates random = new RandomUpdates(4242);
+    InMemoryWorldState reference = new InMemoryWorldState();
+    try (InMemoryKeyValueStore store = InMemoryKeyValueStore.create()) {
+      ChainDatabase db = emptyChain(store, 16);
+      for (int block = 0; block < 60; block++) {
+        BlockHeader parent = db.headHeader();
+        if (block % 10 == 9) { // a cancelled build: its filled batch is dropped
+          BlockState dropped = db.newBlockState(parent);
+          try (PendingCommit commit = db.openCommit(dropped, parent.number() + 1)) {
+            dropped.apply(random.transaction());
+            db.stageState(dropped, commit, List.of(Hash.keccak(new byte[] {1})));
+            assertTrue(commit.size() > 0);
+          }
+          assertEquals(RandomUpdates.dump(reference), RandomUpdates.dump(db.state().head()));
+        }
+        BlockState state = db.newBlockState(parent);
+        try (PendingCommit commit = db.openCommit(state, parent.number() + 1)) {
+          int txs = 1 + random.nextInt(12);
+          for (int t = 0; t < txs; t++) {
+            List<AccountUpdate> tx = random.transaction();
+            reference.apply(tx);
+            state.apply(tx);
+            if (random.nextInt(3) == 0) {
+              db.stageState(state, commit, List.of());
+            }
+          }
+          Hash root = state.stateRoot();
+          assertEquals(reference.stateRoot(), root, "root of block " + block);
+          db.commitBlock(emptyBlock(parent, root), List.of(), state, commit, batch -> {});
+          assertEquals(
+              RandomUpdates.dump(reference),
+              RandomUpdates.dump(db.state().head()),
+              "flat, block " + block);
+          assertEquals(root, FlatStateCheck.root(store), "flat-only root, block " + block);
+        }
+      }
+      assertFlatStorageHasNoZeros(store);
+    }
+  }
+
   private static void assertFlatStorageHasNoZeros(InMemoryKeyValueStore store) {
     try (KeyValueIterator it = store.iterator(Column.STORAGE, KeyRange.all())) {
       while (it.hasNext()) {

@@ -46,16 +46,21 @@ import org.apache.tuweni.units.bigints.UInt256;
  */
 public final class DatabaseChainReader implements ChainReader, StateReader {
   private final ChainDatabase db;
-  private final RollupConfig config;
+  private final ChainRules rules;
 
   public DatabaseChainReader(ChainDatabase db, RollupConfig config) {
+    this(db, ChainRules.op(config));
+  }
+
+  /** A reader for any chain; receipts carry the OP fee fields only on an OP chain. */
+  public DatabaseChainReader(ChainDatabase db, ChainRules rules) {
     this.db = db;
-    this.config = config;
+    this.rules = rules;
   }
 
   @Override
   public long chainId() {
-    return config.l2ChainId();
+    return rules.chainId();
   }
 
   @Override
@@ -113,8 +118,16 @@ public final class DatabaseChainReader implements ChainReader, StateReader {
       if (stored.isEmpty() || block.isEmpty()) {
         return Optional.empty();
       }
+      Optional<OpFork> opFork = rules.opFork(block.get().header().timestamp());
+      if (opFork.isEmpty()) {
+        Optional<UInt256> blobGasPrice = rules.blobBaseFee(block.get().header());
+        return Optional.of(
+            stored.get().stream()
+                .map(r -> new ChainReceipt(r, Optional.empty(), blobGasPrice))
+                .toList());
+      }
       List<Transaction> txs = block.get().body().transactions();
-      OpFork fork = config.forkAt(block.get().header().timestamp());
+      OpFork fork = opFork.get();
       Optional<RollupFees> fees = rollupFees(view, blockHash, txs, fork);
       OptionalInt daScalar = daFootprintGasScalar(txs, fork);
       List<ChainReceipt> out = new ArrayList<>(stored.get().size());

@@ -5,7 +5,6 @@ import io.opal.execution.evm.CodeCache;
 import io.opal.execution.evm.ContractAddress;
 import io.opal.execution.evm.EvmSpec;
 import io.opal.execution.evm.PrecompileSet;
-import io.opal.execution.evm.precompile.Precompiles;
 import io.opal.execution.state.AccountState;
 import io.opal.execution.state.StateReader;
 import io.opal.execution.store.ChainDatabase;
@@ -20,7 +19,6 @@ import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.config.RollupConfig;
-import io.opal.primitives.fork.OpFork;
 import io.opal.primitives.tx.AccessListEntry;
 import io.opal.rpc.CallExecutor;
 import io.opal.rpc.CallRequest;
@@ -51,12 +49,16 @@ public final class ExecutionCallExecutor implements CallExecutor {
   private static final int MAX_ACCESS_LIST_ROUNDS = 16;
 
   private final ChainDatabase db;
-  private final RollupConfig config;
+  private final ChainRules rules;
   private final CodeCache codeCache = new CodeCache(1024);
 
   public ExecutionCallExecutor(ChainDatabase db, RollupConfig config) {
+    this(db, ChainRules.op(config));
+  }
+
+  public ExecutionCallExecutor(ChainDatabase db, ChainRules rules) {
     this.db = db;
-    this.config = config;
+    this.rules = rules;
   }
 
   @Override
@@ -201,11 +203,10 @@ public final class ExecutionCallExecutor implements CallExecutor {
             ? base
             : new OverriddenState(base, options.stateOverrides());
     BlockEnv block = blockEnv(at, options, !hasFees(request));
-    OpFork fork = config.forkAt(block.timestamp());
-    PrecompileSet precompiles = PrecompileSet.of(Precompiles.forOpFork(fork));
+    PrecompileSet precompiles = rules.precompiles(block.timestamp());
     TransactionProcessor processor =
         new TransactionProcessor(
-            EvmSpec.of(fork.evmFork()),
+            EvmSpec.of(rules.evmFork(block.timestamp())),
             precompiles,
             codeCache,
             // op-geth charges no L1 data or operator fee to a call; gas is bought and the
@@ -258,7 +259,7 @@ public final class ExecutionCallExecutor implements CallExecutor {
         UInt256.ZERO,
         randao,
         h.excessBlobGas().orElse(0),
-        config.l2ChainId(),
+        rules.chainId(),
         n -> db.chain().canonicalHash(n).orElse(Hash.ZERO));
   }
 

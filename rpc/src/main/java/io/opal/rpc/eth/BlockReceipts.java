@@ -72,7 +72,8 @@ public final class BlockReceipts {
               tx.effectiveGasPrice(baseFee),
               created,
               logs,
-              receipts.get(i).l1Fees()));
+              receipts.get(i).l1Fees(),
+              receipts.get(i).blobGasPrice()));
       previousCumulative = r.cumulativeGasUsed();
     }
     return out;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Receipt;
+import io.opal.primitives.tx.BlobTransaction;
 import io.opal.primitives.tx.Transaction;
 import io.opal.primitives.tx.TxType;
 import io.opal.rpc.ChainReader.L1Fees;
@@ -19,8 +20,9 @@ import org.apache.tuweni.units.bigints.UInt256;
 /**
  * A receipt as eth_getTransactionReceipt and eth_getBlockReceipts return it, in op-geth's shape:
  * geth's fields, {@code status} (or {@code root} before Byzantium), the L1 fee fields of a
- * non-deposit transaction and the deposit nonce and receipt version of a deposit. Keys are sorted,
- * as geth's map-based output is. Built by {@link BlockReceipts}.
+ * non-deposit transaction, the deposit nonce and receipt version of a deposit, and the blob gas and
+ * blob gas price of a blob transaction. Keys are sorted, as geth's map-based output is. Built by
+ * {@link BlockReceipts}.
  */
 public record RpcReceipt(
     Transaction tx,
@@ -34,8 +36,11 @@ public record RpcReceipt(
     UInt256 effectiveGasPrice,
     Optional<Address> contractAddress,
     List<RpcLog> logs,
-    Optional<L1Fees> l1Fees)
+    Optional<L1Fees> l1Fees,
+    Optional<UInt256> blobGasPrice)
     implements JsonWritable {
+
+  private static final long GAS_PER_BLOB = 131_072;
 
   @Override
   public void writeJson(JsonGenerator g) throws IOException {
@@ -62,6 +67,11 @@ public record RpcReceipt(
       d.depositReceiptVersion().ifPresent(v -> f.put("depositReceiptVersion", v));
     } else {
       l1Fees.ifPresent(fees -> putL1Fees(f, fees));
+    }
+    if (tx instanceof BlobTransaction blob && blobGasPrice.isPresent()) {
+      // geth: a blob transaction's receipt shows its blob gas and the block's blob base fee.
+      f.put("blobGasUsed", (long) blob.blobVersionedHashes().size() * GAS_PER_BLOB);
+      f.put("blobGasPrice", blobGasPrice.get());
     }
     JsonOutput.write(g, f);
   }

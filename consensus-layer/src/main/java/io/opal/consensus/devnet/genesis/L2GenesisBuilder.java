@@ -2,6 +2,9 @@ package io.opal.consensus.devnet.genesis;
 
 import static io.opal.consensus.devnet.genesis.Predeploys.*;
 
+import io.opal.consensus.contracts.OpContracts;
+import io.opal.consensus.contracts.StorageLayout;
+import io.opal.consensus.l1.abi.AbiFunction;
 import io.opal.execution.evm.BlockEnv;
 import io.opal.execution.state.AccountState;
 import io.opal.execution.state.InMemoryWorldState;
@@ -39,6 +42,8 @@ public final class L2GenesisBuilder {
 
   /** The precompile range op-chain-ops gives 1 wei so that EIP-161 never deletes it. */
   private static final int PRECOMPILE_DUST_COUNT = 256;
+
+  private static final AbiFunction INITIALIZE = AbiFunction.parse("initialize(address)");
 
   private static final String EIP4788_CREATION_CODE =
       "0x60618060095f395ff33373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281555f359062001fff015500";
@@ -170,8 +175,8 @@ public final class L2GenesisBuilder {
     creation.put(L2_TO_L1_MESSAGE_PASSER, artifact("L2ToL1MessagePasser"));
     creation.put(
         OPTIMISM_MINTABLE_ERC721_FACTORY,
-        artifact("OptimismMintableERC721Factory", Abi.encode(L2_ERC721_BRIDGE, p.l1ChainId())));
-    creation.put(PROXY_ADMIN, artifact("ProxyAdmin", Abi.encode(p.proxyAdminOwner())));
+        artifact("OptimismMintableERC721Factory", L2_ERC721_BRIDGE, p.l1ChainId()));
+    creation.put(PROXY_ADMIN, artifact("ProxyAdmin", p.proxyAdminOwner()));
     creation.put(BASE_FEE_VAULT, artifact("BaseFeeVault", vaultArgs(p)));
     creation.put(L1_FEE_VAULT, artifact("L1FeeVault", vaultArgs(p)));
     creation.put(OPERATOR_FEE_VAULT, upgrade("isthmus-operator-fee-deployment"));
@@ -187,17 +192,10 @@ public final class L2GenesisBuilder {
 
   private void initialize(GenesisEvm evm, DevnetL2Params p) {
     DevnetL2Params.L1Addresses l1 = p.l1();
-    evm.call(
-        Address.ZERO,
-        L2_CROSS_DOMAIN_MESSENGER,
-        Abi.call("initialize(address)", l1.l1CrossDomainMessenger()));
-    evm.call(
-        Address.ZERO, L2_STANDARD_BRIDGE, Abi.call("initialize(address)", l1.l1StandardBridge()));
-    evm.call(Address.ZERO, L2_ERC721_BRIDGE, Abi.call("initialize(address)", l1.l1Erc721Bridge()));
-    evm.call(
-        Address.ZERO,
-        OPTIMISM_MINTABLE_ERC20_FACTORY,
-        Abi.call("initialize(address)", L2_STANDARD_BRIDGE));
+    evm.call(Address.ZERO, L2_CROSS_DOMAIN_MESSENGER, initialize(l1.l1CrossDomainMessenger()));
+    evm.call(Address.ZERO, L2_STANDARD_BRIDGE, initialize(l1.l1StandardBridge()));
+    evm.call(Address.ZERO, L2_ERC721_BRIDGE, initialize(l1.l1Erc721Bridge()));
+    evm.call(Address.ZERO, OPTIMISM_MINTABLE_ERC20_FACTORY, initialize(L2_STANDARD_BRIDGE));
     // The ProxyAdmin behind its own proxy: Ownable's _owner is set directly, as no initializer
     // exists for it.
     StorageLayout adminLayout = contracts.get("ProxyAdmin").layout();
@@ -205,7 +203,7 @@ public final class L2GenesisBuilder {
     // Each fork's switch in turn, as the upgrade transactions would have flipped them; only the
     // depositor may call them.
     for (String fork : List.of("setEcotone()", "setFjord()", "setIsthmus()", "setJovian()")) {
-      evm.call(DEPOSITOR_ACCOUNT, GAS_PRICE_ORACLE, Abi.selector(fork));
+      evm.call(DEPOSITOR_ACCOUNT, GAS_PRICE_ORACLE, AbiFunction.parse(fork).selector().toArray());
     }
   }
 
@@ -230,19 +228,20 @@ public final class L2GenesisBuilder {
     }
   }
 
-  private static byte[] vaultArgs(DevnetL2Params p) {
+  /** The fee vaults' constructor arguments: recipient, minimum withdrawal, withdrawal network. */
+  private static Object[] vaultArgs(DevnetL2Params p) {
     DevnetL2Params.FeeVaultConfig v = p.feeVaults();
-    return Abi.encode(v.recipient(), v.minWithdrawalAmount(), v.network().ordinal());
+    return new Object[] {v.recipient(), v.minWithdrawalAmount(), v.network().ordinal()};
   }
 
-  private byte[] artifact(String name) {
-    return contracts.get(name).creationCode().toArray();
+  /** Creation code followed by the constructor arguments, encoded as the artifact's ABI says. */
+  private byte[] artifact(String name, Object... constructorArgs) {
+    return contracts.get(name).creationData(constructorArgs).toArray();
   }
 
-  /** Creation code followed by ABI-encoded constructor arguments. */
-  private byte[] artifact(String name, byte[] constructorArgs) {
-    return Bytes.concatenate(contracts.get(name).creationCode(), Bytes.wrap(constructorArgs))
-        .toArray();
+  /** Calldata of the predeploys' {@code initialize(address)}: each takes its counterpart. */
+  private static byte[] initialize(Address counterpart) {
+    return INITIALIZE.encodeCall(counterpart).toArray();
   }
 
   private static byte[] upgrade(String name) {

@@ -1,5 +1,6 @@
 package io.opal.consensus.devnet.l1;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.l1.BlockSelector;
 import io.opal.consensus.l1.CallRequest;
 import io.opal.consensus.l1.L1BlockRef;
@@ -41,7 +42,7 @@ public final class OpContractsDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(OpContractsDeployer.class);
 
   private final L1Client client;
-  private final ContractArtifacts artifacts;
+  private final OpContracts artifacts;
   private final TaskScheduler scheduler;
   private final Duration pollInterval;
   private final Duration receiptTimeout;
@@ -52,7 +53,7 @@ public final class OpContractsDeployer {
    */
   public OpContractsDeployer(
       L1Client client,
-      ContractArtifacts artifacts,
+      OpContracts artifacts,
       TaskScheduler scheduler,
       Duration pollInterval,
       Duration receiptTimeout) {
@@ -126,12 +127,12 @@ public final class OpContractsDeployer {
     long nonce = sender.nextNonce().join();
     Address proxyAdmin = ContractAddress.create(deployer, nonce);
     List<TxRequest> creations = new ArrayList<>();
-    creations.add(TxRequest.create(artifacts.get("ProxyAdmin").creationCode(deployer)));
+    creations.add(TxRequest.create(artifacts.get("ProxyAdmin").creationData(deployer)));
     for (int i = 0; i < PROXIED.length; i++) {
-      creations.add(TxRequest.create(artifacts.get("Proxy").creationCode(proxyAdmin)));
+      creations.add(TxRequest.create(artifacts.get("Proxy").creationData(proxyAdmin)));
     }
     for (String name : PROXIED) {
-      creations.add(TxRequest.create(artifacts.get(name).creationCode()));
+      creations.add(TxRequest.create(artifacts.get(name).creationData()));
     }
     List<L1Receipt> created = sendAll(sender, creations);
     List<Address> addresses = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.opal.consensus.devnet.genesis;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.config.BlockId;

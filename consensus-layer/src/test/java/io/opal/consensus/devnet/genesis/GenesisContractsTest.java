@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.l1.abi.AbiCodec;
+import io.opal.consensus.l1.abi.AbiFunction;
+import io.opal.consensus.l1.abi.AbiType;
 import io.opal.execution.evm.BlockEnv;
 import io.opal.execution.evm.CodeCache;
 import io.opal.execution.evm.EvmSpec;
@@ -30,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,25 +97,43 @@ class GenesisContractsTest {
 
   /** A read by an ordinary account (dev account 0). */
   private byte[] call(Address to, String signature, Object... args) {
-    return call(DevAccounts.standard(1).get(0).address(), to, Abi.call(signature, args));
+    return call(DevAccounts.standard(1).get(0).address(), to, calldata(signature, args));
   }
 
   private BigInteger uint(Address to, String signature, Object... args) {
-    return Abi.uintAt(call(to, signature, args), 0);
+    return (BigInteger) first("uint256", call(to, signature, args));
   }
 
   private Address address(Address to, String signature, Object... args) {
-    return Abi.addressAt(call(to, signature, args), 0);
+    return (Address) first("address", call(to, signature, args));
+  }
+
+  private static byte[] calldata(String signature, Object... args) {
+    return AbiFunction.parse(signature).encodeCall(args).toArray();
+  }
+
+  private static byte[] selector(String signature) {
+    return AbiFunction.parse(signature).selector().toArray();
+  }
+
+  /** The first value of return data, decoded as {@code type}. */
+  private static Object first(String type, byte[] returnData) {
+    return AbiCodec.decode(List.of(AbiType.parse(type)), Bytes.wrap(returnData)).getFirst();
+  }
+
+  /** One ABI word: a static value encoded as {@code type}. */
+  private static byte[] word(String type, Object value) {
+    return AbiCodec.encode(List.of(AbiType.parse(type)), List.of(value)).toArray();
   }
 
   /** Jovian's L1-info calldata, packed as the L1-attributes spec lays it out. */
   private static byte[] jovianL1Info() {
     ByteBuffer b = ByteBuffer.allocate(178);
-    b.put(Abi.selector("setL1BlockValuesJovian()"));
+    b.put(selector("setL1BlockValuesJovian()"));
     b.putInt(1368).putInt(810_949); // baseFeeScalar, blobBaseFeeScalar
     b.putLong(3).putLong(L1_TIME).putLong(L1_NUMBER); // sequence number, L1 time, L1 number
-    b.put(Abi.word(L1_BASE_FEE)).put(Abi.word(L1_BLOB_BASE_FEE));
-    b.put(L1_HASH.toArray()).put(Abi.word(params().batcher()));
+    b.put(word("uint256", L1_BASE_FEE)).put(word("uint256", L1_BLOB_BASE_FEE));
+    b.put(L1_HASH.toArray()).put(word("address", params().batcher()));
     b.putInt((int) OPERATOR_FEE_SCALAR).putLong(OPERATOR_FEE_CONSTANT);
     b.putShort((short) DA_FOOTPRINT_SCALAR);
     return b.array();
@@ -129,8 +151,7 @@ class GenesisContractsTest {
   @Test
   void jovianSelectorIsTheOneTheSpecNames() {
     assertArrayEquals(
-        new byte[] {0x3d, (byte) 0xb6, (byte) 0xbe, 0x2b},
-        Abi.selector("setL1BlockValuesJovian()"));
+        new byte[] {0x3d, (byte) 0xb6, (byte) 0xbe, 0x2b}, selector("setL1BlockValuesJovian()"));
   }
 
   @Test
@@ -167,7 +188,7 @@ class GenesisContractsTest {
   @Test
   void gasPriceOracleIsInItsJovianModeAndPricesL1Data() {
     for (String flag : List.of("isEcotone()", "isFjord()", "isIsthmus()", "isJovian()")) {
-      assertTrue(Abi.boolAt(call(GAS_PRICE_ORACLE, flag), 0), flag);
+      assertTrue((Boolean) first("bool", call(GAS_PRICE_ORACLE, flag)), flag);
     }
     setL1BlockValues();
     BigInteger feeScaled =
@@ -210,7 +231,7 @@ class GenesisContractsTest {
     UInt256 value = UInt256.valueOf(BigInteger.TEN.pow(18));
     Address target = Address.ofLong(0xbeef);
     byte[] data =
-        Abi.call(
+        calldata(
             "initiateWithdrawal(address,uint256,bytes)",
             target,
             100_000L,
@@ -242,9 +263,13 @@ class GenesisContractsTest {
     assertEquals(L2_TO_L1_MESSAGE_PASSER, log.address());
     byte[] withdrawalHash = Arrays.copyOfRange(log.data().toArray(), 96, 128);
     assertTrue(
-        Abi.boolAt(
-            call(L2_TO_L1_MESSAGE_PASSER, "sentMessages(bytes32)", Bytes32.wrap(withdrawalHash)),
-            0));
+        (Boolean)
+            first(
+                "bool",
+                call(
+                    L2_TO_L1_MESSAGE_PASSER,
+                    "sentMessages(bytes32)",
+                    Bytes32.wrap(withdrawalHash))));
     // Versioned nonce: version 1 in the top two bytes, one message sent.
     assertEquals(
         BigInteger.ONE.shiftLeft(240).add(BigInteger.ONE),
@@ -285,9 +310,9 @@ class GenesisContractsTest {
       // Only the admin (or address zero) reaches the proxy's own functions.
       assertEquals(
           codeNamespace(proxy),
-          Abi.addressAt(call(PROXY_ADMIN, proxy, Abi.call("implementation()")), 0),
+          first("address", call(PROXY_ADMIN, proxy, calldata("implementation()"))),
           "implementation of " + proxy);
-      assertEquals(PROXY_ADMIN, Abi.addressAt(call(PROXY_ADMIN, proxy, Abi.call("admin()")), 0));
+      assertEquals(PROXY_ADMIN, first("address", call(PROXY_ADMIN, proxy, calldata("admin()"))));
       assertEquals(
           codeNamespace(proxy), address(PROXY_ADMIN, "getProxyImplementation(address)", proxy));
       assertEquals(PROXY_ADMIN, address(PROXY_ADMIN, "getProxyAdmin(address)", proxy));
@@ -319,7 +344,7 @@ class GenesisContractsTest {
             Address.ZERO,
             L2_CROSS_DOMAIN_MESSENGER,
             UInt256.ZERO,
-            Abi.call("initialize(address)", Address.ofLong(1)),
+            calldata("initialize(address)", Address.ofLong(1)),
             1_000_000);
     assertFalse(again.isSuccess());
   }
@@ -336,7 +361,7 @@ class GenesisContractsTest {
                 user.address(),
                 Optional.of(WETH),
                 value,
-                Abi.selector("deposit()"),
+                selector("deposit()"),
                 200_000,
                 0,
                 UInt256.valueOf(2_000_000_000L)));
@@ -351,7 +376,10 @@ class GenesisContractsTest {
     Hash root = Hash.fromHex("0x" + "77".repeat(32));
     processor.systemCall(world, block, BEACON_ROOTS, root.toArray());
     byte[] out =
-        call(DevAccounts.standard(1).get(0).address(), BEACON_ROOTS, Abi.word(block.timestamp()));
+        call(
+            DevAccounts.standard(1).get(0).address(),
+            BEACON_ROOTS,
+            word("uint256", block.timestamp()));
     assertArrayEquals(root.toArray(), out);
   }
 }

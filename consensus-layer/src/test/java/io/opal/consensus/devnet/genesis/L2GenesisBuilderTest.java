@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.contracts.ContractArtifact;
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.execution.evm.ContractAddress;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;

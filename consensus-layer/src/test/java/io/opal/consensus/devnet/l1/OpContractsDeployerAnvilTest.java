@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.contracts.ContractArtifact;
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.l1.Anvil;
 import io.opal.consensus.l1.BlockSelector;
 import io.opal.consensus.l1.CallRequest;
@@ -52,7 +54,7 @@ class OpContractsDeployerAnvilTest {
   static final Address CHALLENGER = Address.fromHex("0x23618e81e3f5cdf7f54c3d65f7fbc0abf5b21e8f");
   static final UInt256 ETHER = UInt256.valueOf(1_000_000_000_000_000_000L);
 
-  ContractArtifacts artifacts;
+  OpContracts artifacts;
   Anvil anvil;
   Vertx vertx;
   JsonRpcL1Client client;
@@ -61,7 +63,7 @@ class OpContractsDeployerAnvilTest {
 
   @BeforeAll
   void deploy() {
-    artifacts = ContractArtifacts.load().orElse(null);
+    artifacts = OpContracts.load().orElse(null);
     Assumptions.assumeTrue(
         artifacts != null, "OP contract artifacts not in this build (npm missing), skipped");
     anvil = Anvil.start(Anvil.freePort());
@@ -133,7 +135,7 @@ class OpContractsDeployerAnvilTest {
           get(d.proxyAdmin(), "ProxyAdmin", "getProxyImplementation", c.proxy()),
           name);
       assertEquals(
-          artifacts.get(name).deployedBytecode(),
+          artifacts.get(name).runtimeCode(),
           client.code(c.implementation(), BlockSelector.latest()).join(),
           name);
     }

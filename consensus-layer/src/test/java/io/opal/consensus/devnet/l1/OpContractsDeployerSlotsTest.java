@@ -3,6 +3,7 @@ package io.opal.consensus.devnet.l1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opal.consensus.contracts.OpContracts;
 import io.opal.consensus.l1.Anvil;
 import io.opal.consensus.l1.BlockSelector;
 import io.opal.consensus.l1.CallRequest;
@@ -26,7 +27,7 @@ class OpContractsDeployerSlotsTest {
 
   @Test
   void deploysInAFewSlotsWithAChosenGenesisTimeAndOwner() {
-    ContractArtifacts artifacts = ContractArtifacts.load().orElse(null);
+    OpContracts artifacts = OpContracts.load().orElse(null);
     Assumptions.assumeTrue(
         artifacts != null, "OP contract artifacts not in this build (npm missing), skipped");
     Vertx vertx = Vertx.vertx();
@@ -73,7 +74,7 @@ class OpContractsDeployerSlotsTest {
   }
 
   private static Object call(
-      JsonRpcL1Client client, ContractArtifacts artifacts, Address at, String contract, String fn) {
+      JsonRpcL1Client client, OpContracts artifacts, Address at, String contract, String fn) {
     var f = artifacts.get(contract).function(fn);
     Bytes out = client.call(CallRequest.to(at, f.encodeCall()), BlockSelector.latest()).join();
     return f.decodeOutput(out).getFirst();

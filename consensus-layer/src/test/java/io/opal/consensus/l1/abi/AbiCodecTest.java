@@ -1,11 +1,13 @@
 package io.opal.consensus.l1.abi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opal.primitives.Address;
 import io.opal.primitives.DecodingException;
+import io.opal.primitives.Hex;
 import io.opal.primitives.testing.DecoderFuzzer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,52 @@ class AbiCodecTest {
             + "0000000000000000000000000000000000000000000000000000000000000001",
         n(69),
         true);
+  }
+
+  /** The same call with the Java types genesis code passes: a Long for uint32. */
+  @Test
+  void staticArgumentsFromLongs() {
+    assertEquals(
+        "0xcdcd77c0"
+            + "0000000000000000000000000000000000000000000000000000000000000045"
+            + "0000000000000000000000000000000000000000000000000000000000000001",
+        Hex.encode(AbiFunction.parse("baz(uint32,bool)").encodeCall(69L, true).toArray()));
+  }
+
+  /** sam(bytes,bool,uint256[]) minus the array, with {@code byte[]} for bytes: head, tail, pad. */
+  @Test
+  void dynamicBytesFromByteArray() {
+    List<AbiType> types = AbiType.parseList("bytes,bool");
+    byte[] enc =
+        AbiCodec.encode(types, List.of("dave".getBytes(StandardCharsets.US_ASCII), true)).toArray();
+    assertEquals(
+        "0x"
+            + "0000000000000000000000000000000000000000000000000000000000000040"
+            + "0000000000000000000000000000000000000000000000000000000000000001"
+            + "0000000000000000000000000000000000000000000000000000000000000004"
+            + "6461766500000000000000000000000000000000000000000000000000000000",
+        Hex.encode(enc));
+    List<Object> decoded = AbiCodec.decode(types, Bytes.wrap(enc));
+    assertArrayEquals(
+        "dave".getBytes(StandardCharsets.US_ASCII), ((Bytes) decoded.get(0)).toArray());
+    assertEquals(true, decoded.get(1));
+  }
+
+  @Test
+  void decodingOutOfRangeIsAnError() {
+    List<AbiType> uint256 = List.of(new AbiType.UIntType(256));
+    assertThrows(DecodingException.class, () -> AbiCodec.decode(uint256, Bytes.wrap(new byte[31])));
+    // A bytes offset of 2^200: far past any input.
+    Bytes hostile = AbiCodec.encode(uint256, List.of(BigInteger.ONE.shiftLeft(200)));
+    assertThrows(
+        DecodingException.class, () -> AbiCodec.decode(List.of(new AbiType.BytesType()), hostile));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AbiCodec.encode(uint256, List.of(BigInteger.valueOf(-1))));
+    List<AbiType> address = List.of(new AbiType.AddressType());
+    assertEquals(
+        List.of(Address.ofLong(0x1234)),
+        AbiCodec.decode(address, AbiCodec.encode(address, List.of(Address.ofLong(0x1234)))));
   }
 
   @Test

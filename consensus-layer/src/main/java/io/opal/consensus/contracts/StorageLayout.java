@@ -1,4 +1,4 @@
-package io.opal.consensus.devnet.genesis;
+package io.opal.consensus.contracts;
 
 import io.opal.execution.state.Word256;
 import java.math.BigInteger;
