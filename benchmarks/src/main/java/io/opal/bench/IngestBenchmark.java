@@ -364,6 +364,7 @@ public final class IngestBenchmark {
             .setURI("/")
             // a response that never comes counts as a failed request instead of hanging the run
             .setIdleTimeout(30_000)
+            .setConnectTimeout(30_000)
             .putHeader("content-type", "application/json");
     double cpuBefore = server.map(IngestBenchmark::cpuSeconds).orElse(Double.NaN);
     long start = System.nanoTime();
