@@ -28,12 +28,6 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
                   RequestId.NULL, RpcException.TIMEOUT, "request timed out")),
           java.util.List.of());
 
-  /**
-   * Bodies up to this size are parsed on the event loop to see whether they are one non-blocking
-   * call (a signed transaction is a few hundred bytes; 128 KiB is the pool's size limit).
-   */
-  private static final int INLINE_MAX_BODY = 140 * 1024;
-
   private static final Set<String> JSON_TYPES =
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
@@ -184,33 +178,13 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
   }
 
   /**
-   * Runs one call of a non-blocking method ({@link RpcMethodRegistry#registerNonBlocking}) right
-   * here on the event loop, anything else on a virtual thread. A method that ignores its
-   * interruption at the deadline cannot hold the client: a second later the client gets a -32002
-   * answer (without ids, which only the still-running dispatch knows) and the late answer is
-   * dropped.
+   * Runs the body on a virtual thread. A method that ignores its interruption at the deadline
+   * cannot hold the client: a second later the client gets a -32002 answer (without ids, which only
+   * the still-running dispatch knows) and the late answer is dropped.
    */
   private void dispatch(HttpServerRequest req, byte[] body) {
     Context context = vertx.getOrCreateContext();
     RpcConnection connection = new HttpConnection(remote(req));
-    if (body.length <= INLINE_MAX_BODY) {
-      // a small body is parsed here: a single non-blocking call then runs on this event loop,
-      // anything else goes to a virtual thread already parsed
-      ParsedBody parsed = dispatcher.parse(body);
-      if (dispatcher.isNonBlocking(parsed)) {
-        respond(req, dispatcher.handle(parsed, connection, true), -1);
-        return;
-      }
-      dispatchOnVirtualThread(req, context, () -> dispatcher.handle(parsed, connection, false));
-      return;
-    }
-    dispatchOnVirtualThread(req, context, () -> dispatcher.handle(body, connection));
-  }
-
-  private void dispatchOnVirtualThread(
-      HttpServerRequest req,
-      Context context,
-      java.util.function.Supplier<RpcDispatcher.Response> work) {
     long lateTimer =
         vertx.setTimer(
             config.callTimeout().toMillis() + LATE_ANSWER_GRACE_MS,
@@ -218,7 +192,7 @@ final class HttpRequestHandler implements Handler<HttpServerRequest> {
     try {
       executor.execute(
           () -> {
-            RpcDispatcher.Response r = work.get();
+            RpcDispatcher.Response r = dispatcher.handle(body, connection);
             context.runOnContext(v -> respond(req, r, lateTimer));
           });
     } catch (RejectedExecutionException e) {

@@ -23,9 +23,7 @@ import org.slf4j.LoggerFactory;
  * restricted to the enabled namespaces, and optionally subscriptions ({@link SubscriptionHub}) and
  * authentication ({@link RpcAuthenticator}, for the admin endpoint).
  *
- * <p>The event loop only moves bytes: every request runs on a virtual thread and may block, except
- * a single HTTP call of a method registered as non-blocking (eth_sendRawTransaction into the local
- * pool), which runs on the event loop to spare two thread hand-offs per transaction. {@link
+ * <p>The event loop only moves bytes: every request runs on a virtual thread and may block. {@link
  * #close()} stops listening, closes every connection and stops the call threads; a Vert.x instance
  * the server created itself is closed with it.
  */

@@ -44,38 +44,11 @@ final class RpcDispatcher {
   }
 
   Response handle(byte[] body, RpcConnection connection) {
-    return handle(parser.parse(body), connection, false);
-  }
-
-  ParsedBody parse(byte[] body) {
-    return parser.parse(body);
-  }
-
-  /**
-   * Whether {@code body} is one call of an enabled non-blocking method ({@link
-   * RpcMethodRegistry#registerNonBlocking}), which the transport may run on its event loop.
-   */
-  boolean isNonBlocking(ParsedBody body) {
-    if (!(body instanceof ParsedBody.Single s) || !(s.message() instanceof RpcMessage.Call c)) {
-      return false;
-    }
-    if (c.method().length() > RpcMethodRegistry.MAX_METHOD_NAME_LENGTH) {
-      return false;
-    }
-    Optional<RpcMethodRegistry.Registered> m = registry.lookup(c.method());
-    return m.isPresent() && m.get().nonBlocking() && config.isApiEnabled(m.get().namespace());
-  }
-
-  /**
-   * Answers a parsed body; {@code inline} (only for {@link #isNonBlocking} bodies) runs the call
-   * without arming the timeout interrupt.
-   */
-  Response handle(ParsedBody parsed, RpcConnection connection, boolean inline) {
-    return switch (parsed) {
+    return switch (parser.parse(body)) {
       case ParsedBody.Malformed m ->
           single(ResponseEncoder.error(RequestId.NULL, RpcException.PARSE_ERROR, "parse error"));
       case ParsedBody.Single s -> {
-        Answer a = answer(s.message(), connection, deadlineFromNow(), inline);
+        Answer a = answer(s.message(), connection, deadlineFromNow());
         yield a == null ? Response.NONE : new Response(Optional.of(a.json()), a.afterSend());
       }
       case ParsedBody.Batch b -> batch(b, connection);
@@ -111,7 +84,7 @@ final class RpcDispatcher {
         answerRemaining(messages, i, answers, RpcException.TIMEOUT, "request timed out");
         break;
       }
-      Answer a = answer(m, connection, deadline, false);
+      Answer a = answer(m, connection, deadline);
       if (a != null) {
         answers.add(a.json());
         afterSend.addAll(a.afterSend());
@@ -139,15 +112,14 @@ final class RpcDispatcher {
     }
   }
 
-  private Answer answer(
-      RpcMessage message, RpcConnection connection, long deadline, boolean inline) {
+  private Answer answer(RpcMessage message, RpcConnection connection, long deadline) {
     return switch (message) {
       case RpcMessage.Invalid inv ->
           new Answer(
               ResponseEncoder.error(inv.id(), RpcException.INVALID_REQUEST, inv.reason()),
               List.of());
       case RpcMessage.Call call -> {
-        Outcome outcome = run(call, connection, deadline, inline);
+        Outcome outcome = run(call, connection, deadline);
         if (call.isNotification()) {
           yield null;
         }
@@ -182,8 +154,7 @@ final class RpcDispatcher {
     }
   }
 
-  private Outcome run(
-      RpcMessage.Call call, RpcConnection connection, long deadline, boolean inline) {
+  private Outcome run(RpcMessage.Call call, RpcConnection connection, long deadline) {
     String name = call.method();
     if (name.length() > RpcMethodRegistry.MAX_METHOD_NAME_LENGTH) {
       return Outcome.failed(
@@ -206,8 +177,7 @@ final class RpcDispatcher {
     } catch (RpcException e) {
       return Outcome.failed(e);
     }
-    // never interrupt an event loop: inline calls are non-blocking by their registration
-    CallWatchdog.Alarm alarm = inline ? null : watchdog.arm(deadline - System.nanoTime());
+    CallWatchdog.Alarm alarm = watchdog.arm(deadline - System.nanoTime());
     Outcome outcome;
     try {
       outcome = new Outcome(method.method().invoke(params), null, params.afterResponseActions());
@@ -220,9 +190,7 @@ final class RpcDispatcher {
         outcome = Outcome.failed(new RpcException(RpcException.INTERNAL_ERROR, "internal error"));
       }
     } finally {
-      if (alarm != null) {
-        alarm.disarm();
-      }
+      alarm.disarm();
     }
     // Whatever it returned, a call that ran past its deadline (and was interrupted) timed out.
     if (System.nanoTime() - deadline >= 0) {

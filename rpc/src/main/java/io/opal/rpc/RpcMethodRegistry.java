@@ -16,16 +16,8 @@ public final class RpcMethodRegistry {
   /** geth's limit; longer names are rejected before lookup. */
   static final int MAX_METHOD_NAME_LENGTH = 2048;
 
-  /**
-   * A registered method, how many positional arguments it accepts at most, and whether it is
-   * non-blocking ({@link #registerNonBlocking}).
-   */
-  public record Registered(
-      String name, String namespace, int maxParams, RpcMethod method, boolean nonBlocking) {
-    public Registered(String name, String namespace, int maxParams, RpcMethod method) {
-      this(name, namespace, maxParams, method, false);
-    }
-  }
+  /** A registered method and how many positional arguments it accepts at most. */
+  public record Registered(String name, String namespace, int maxParams, RpcMethod method) {}
 
   private final ConcurrentMap<String, Registered> methods = new ConcurrentHashMap<>();
 
@@ -38,21 +30,6 @@ public final class RpcMethodRegistry {
    * @throws IllegalArgumentException for a name without a namespace or already registered
    */
   public RpcMethodRegistry register(String name, int maxParams, RpcMethod method) {
-    return add(name, maxParams, method, false);
-  }
-
-  /**
-   * Adds a method that never blocks: it only computes for well under a millisecond and takes locks
-   * that are held briefly, with no I/O beyond cached state reads and no waiting on other work. A
-   * single HTTP call of such a method runs on the event loop that received it, saving the two
-   * thread hand-offs of a virtual-thread call (eth_sendRawTransaction on the ingestion path). It
-   * runs without the call-timeout interrupt, which an event loop must never receive.
-   */
-  public RpcMethodRegistry registerNonBlocking(String name, int maxParams, RpcMethod method) {
-    return add(name, maxParams, method, true);
-  }
-
-  private RpcMethodRegistry add(String name, int maxParams, RpcMethod method, boolean nonBlocking) {
     int sep = name.indexOf('_');
     if (sep <= 0 || sep == name.length() - 1) {
       throw new IllegalArgumentException("a method name is namespace_method: " + name);
@@ -60,7 +37,7 @@ public final class RpcMethodRegistry {
     if (maxParams < 0) {
       throw new IllegalArgumentException("maxParams must be >= 0: " + maxParams);
     }
-    Registered r = new Registered(name, name.substring(0, sep), maxParams, method, nonBlocking);
+    Registered r = new Registered(name, name.substring(0, sep), maxParams, method);
     if (methods.putIfAbsent(name, r) != null) {
       throw new IllegalArgumentException("method already registered: " + name);
     }

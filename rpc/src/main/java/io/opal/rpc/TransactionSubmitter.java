@@ -14,12 +14,4 @@ public interface TransactionSubmitter {
    *     5, tx nonce 3", "replacement transaction underpriced"...), sent as a -32000 error
    */
   Optional<String> submit(Transaction tx, Bytes raw);
-
-  /**
-   * Whether {@link #submit} only computes and takes brief locks (a local pool), so that
-   * eth_sendRawTransaction may run on an event loop; false for one that forwards over the network.
-   */
-  default boolean isNonBlocking() {
-    return false;
-  }
 }

@@ -75,9 +75,6 @@ class HttpServerTest {
           return null;
         });
     r.register("admin_secret", 0, p -> "admin");
-    r.register("test_thread", 0, p -> Thread.currentThread().isVirtual() ? "virtual" : "platform");
-    r.registerNonBlocking(
-        "test_quickThread", 0, p -> Thread.currentThread().isVirtual() ? "virtual" : "platform");
     return r;
   }
 
@@ -110,18 +107,6 @@ class HttpServerTest {
     assertEquals(200, reply.status(), reply.body());
     assertEquals("application/json", reply.headers().get("Content-Type"));
     return reply.json();
-  }
-
-  @Test
-  void nonBlockingMethodRunsOnTheEventLoopOnlyAsASingleCall() {
-    String quick = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_quickThread\",\"params\":[]}";
-    String slow = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test_thread\",\"params\":[]}";
-    assertEquals("platform", call(quick).get("result").asText());
-    assertEquals("virtual", call(slow).get("result").asText());
-    // in a batch, even a non-blocking method runs on the batch's virtual thread
-    JsonNode batch = call("[" + quick + "," + slow + "]");
-    assertEquals("virtual", batch.get(0).get("result").asText());
-    assertEquals("virtual", batch.get(1).get("result").asText());
   }
 
   @Test

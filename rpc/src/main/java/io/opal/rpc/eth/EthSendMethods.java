@@ -33,11 +33,7 @@ final class EthSendMethods {
   }
 
   void register(RpcMethodRegistry r) {
-    if (submitter.isNonBlocking()) {
-      r.registerNonBlocking("eth_sendRawTransaction", 1, this::sendRaw);
-    } else {
-      r.register("eth_sendRawTransaction", 1, this::sendRaw);
-    }
+    r.register("eth_sendRawTransaction", 1, this::sendRaw);
   }
 
   private Object sendRaw(RpcParams p) throws RpcException {

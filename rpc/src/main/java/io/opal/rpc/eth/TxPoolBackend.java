@@ -42,12 +42,6 @@ public final class TxPoolBackend implements PoolReader, TransactionSubmitter {
     };
   }
 
-  /** Admission is decoding, recovery and a briefly held pool lock: no I/O, no waiting. */
-  @Override
-  public boolean isNonBlocking() {
-    return true;
-  }
-
   @Override
   public Status status() {
     PoolStatus s = pool.status();
