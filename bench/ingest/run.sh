@@ -10,7 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$root/scripts/npm-tools.sh"
 cd "$root"
 mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package -pl benchmarks -am >&2
-anvil="$root/tools/js/node_modules/.bin/anvil"
+# Foundry's native binary, not npm's Node launcher (which would leave anvil orphaned when killed)
+anvil="$(ls "$root"/tools/js/node_modules/@foundry-rs/anvil-linux-*/bin/anvil 2>/dev/null | head -1)"
 [ -x "$anvil" ] || anvil=none
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss4m -Xmx2g ${OPAL_JAVA_OPTS:-} \
   -cp benchmarks/target/benchmarks.jar io.opal.bench.IngestBenchmark --anvil "$anvil" "$@"

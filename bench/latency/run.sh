@@ -32,7 +32,8 @@ for bt in $block_times; do
   l1args=()
   if [ "$anvil" = 1 ]; then
     l1port=$(free_port)
-    tools/js/node_modules/.bin/anvil --port "$l1port" --block-time 1 >"$work/anvil-$bt.log" 2>&1 &
+    # Foundry's native binary: npm's Node launcher would leave anvil orphaned when killed
+    "$(ls tools/js/node_modules/@foundry-rs/anvil-linux-*/bin/anvil | head -1)" --port "$l1port" --block-time 1 >"$work/anvil-$bt.log" 2>&1 &
     pids+=($!)
     sleep 2
     l1args=(--l1-rpc "http://127.0.0.1:$l1port")

@@ -61,6 +61,7 @@ class DevnetTest {
       awaitRpc(l1Url);
       exercise(l1Url, true, "--l1-rpc", l1Url);
     } finally {
+      l1.descendants().forEach(ProcessHandle::destroyForcibly);
       l1.destroyForcibly();
       l1.waitFor(30, TimeUnit.SECONDS);
     }

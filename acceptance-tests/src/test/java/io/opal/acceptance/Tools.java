@@ -37,8 +37,27 @@ final class Tools {
     return dir.resolve("tools/js");
   }
 
-  /** An npm-installed binary ({@code cast}, {@code anvil}); skips the test when missing. */
+  /**
+   * An npm-installed binary ({@code cast}, {@code anvil}); skips the test when missing. Foundry's
+   * native executable is preferred to npm's Node launcher, which would outlive a killed parent as
+   * an orphan.
+   */
   static Path bin(String name) {
+    Path foundry = toolsDir().resolve("node_modules/@foundry-rs");
+    if (Files.isDirectory(foundry)) {
+      try (var dirs = Files.list(foundry)) {
+        var found =
+            dirs.filter(d -> d.getFileName().toString().startsWith(name + "-linux-"))
+                .map(d -> d.resolve("bin").resolve(name))
+                .filter(Files::isExecutable)
+                .findFirst();
+        if (found.isPresent()) {
+          return found.get();
+        }
+      } catch (IOException e) {
+        // fall back to the launcher
+      }
+    }
     Path bin = toolsDir().resolve("node_modules/.bin").resolve(name);
     Assumptions.assumeTrue(
         Files.isExecutable(bin),
