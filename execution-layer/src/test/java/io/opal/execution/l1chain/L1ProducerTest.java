@@ -9,14 +9,12 @@ import io.opal.primitives.crypto.DevAccounts;
 import io.opal.primitives.tx.BlobSidecar;
 import io.opal.primitives.tx.BlobTransaction;
 import io.opal.primitives.tx.BlobTransactionWithSidecar;
-import io.opal.primitives.tx.DynamicFeeTransaction;
 import io.opal.primitives.tx.TransactionCodec;
 import io.opal.primitives.tx.TransactionSigner;
 import io.opal.storage.KeyValueStore;
 import io.opal.storage.RocksDbKeyValueStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -25,39 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class L1ProducerTest {
   private static final long SLOT = 12;
-  private static final DevAccounts.DevAccount ALICE = DevAccounts.standard(1).get(0);
-  private static final Address BOB = Address.fromHex("0x000000000000000000000000000000000000b0b0");
+  private static final DevAccounts.DevAccount ALICE = L1TestChain.ALICE;
+  private static final Address BOB = L1TestChain.BOB;
 
   @TempDir Path dir;
 
   private static L1Chain open(KeyValueStore store, long genesisTime) {
-    L1GenesisConfig config =
-        new L1GenesisConfig(
-            900,
-            genesisTime,
-            60_000_000,
-            L1GenesisConfig.INITIAL_BASE_FEE,
-            Map.of(ALICE.address(), UInt256.valueOf(10).pow(UInt256.valueOf(21))));
-    return L1Chain.open(store, L1Rules.prague(900), () -> L1Genesis.build(config), 2, 8);
+    return L1TestChain.open(store, genesisTime, 60_000_000);
   }
 
   private static Bytes transfer(long nonce) {
-    DynamicFeeTransaction tx =
-        new DynamicFeeTransaction(
-            900,
-            nonce,
-            UInt256.valueOf(1_000_000_000L),
-            UInt256.valueOf(10_000_000_000L),
-            21_000,
-            Optional.of(BOB),
-            UInt256.valueOf(12345),
-            Bytes.EMPTY,
-            List.of(),
-            0,
-            UInt256.ZERO,
-            UInt256.ZERO);
-    return Bytes.wrap(
-        TransactionCodec.encode(TransactionSigner.sign(tx, ALICE.privateKey().toArray())));
+    return L1TestChain.transfer(nonce);
   }
 
   @Test

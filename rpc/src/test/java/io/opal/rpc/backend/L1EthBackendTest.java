@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opal.execution.l1chain.L1Chain;
-import io.opal.execution.l1chain.L1Genesis;
-import io.opal.execution.l1chain.L1GenesisConfig;
 import io.opal.execution.l1chain.L1Mempool;
 import io.opal.execution.l1chain.L1Producer;
 import io.opal.execution.l1chain.L1Rules;
+import io.opal.execution.l1chain.L1TestChain;
 import io.opal.execution.op.ExecutedBlock;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
@@ -20,7 +19,6 @@ import io.opal.primitives.crypto.DevAccounts;
 import io.opal.primitives.tx.BlobSidecar;
 import io.opal.primitives.tx.BlobTransaction;
 import io.opal.primitives.tx.BlobTransactionWithSidecar;
-import io.opal.primitives.tx.DynamicFeeTransaction;
 import io.opal.primitives.tx.TransactionCodec;
 import io.opal.primitives.tx.TransactionSigner;
 import io.opal.rpc.JsonRpcServer;
@@ -36,7 +34,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
@@ -55,8 +52,8 @@ import org.junit.jupiter.api.TestInstance;
 class L1EthBackendTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final long GENESIS_TIME = 1_700_000_000L;
-  static final DevAccounts.DevAccount ALICE = DevAccounts.standard(1).get(0);
-  static final Address BOB = Address.fromHex("0x000000000000000000000000000000000000b0b0");
+  static final DevAccounts.DevAccount ALICE = L1TestChain.ALICE;
+  static final Address BOB = L1TestChain.BOB;
 
   L1Chain chain;
   L1Mempool pool;
@@ -71,16 +68,7 @@ class L1EthBackendTest {
 
   @BeforeAll
   void start() throws Exception {
-    L1GenesisConfig g =
-        new L1GenesisConfig(
-            900,
-            GENESIS_TIME,
-            30_000_000,
-            L1GenesisConfig.INITIAL_BASE_FEE,
-            Map.of(ALICE.address(), UInt256.valueOf(10).pow(UInt256.valueOf(21))));
-    chain =
-        L1Chain.open(
-            InMemoryKeyValueStore.create(), L1Rules.prague(900), () -> L1Genesis.build(g), 2, 8);
+    chain = L1TestChain.open(InMemoryKeyValueStore.create(), GENESIS_TIME, 30_000_000);
     pool = new L1Mempool(chain.rules());
     producer = new L1Producer(chain, pool, 12, 30_000_000, Address.ZERO, () -> GENESIS_TIME);
     RpcMethodRegistry registry = new RpcMethodRegistry();
@@ -139,22 +127,7 @@ class L1EthBackendTest {
   }
 
   private static Bytes transfer(long nonce) {
-    DynamicFeeTransaction tx =
-        new DynamicFeeTransaction(
-            900,
-            nonce,
-            UInt256.valueOf(1_000_000_000L),
-            UInt256.valueOf(10_000_000_000L),
-            21_000,
-            Optional.of(BOB),
-            UInt256.valueOf(12345),
-            Bytes.EMPTY,
-            List.of(),
-            0,
-            UInt256.ZERO,
-            UInt256.ZERO);
-    return Bytes.wrap(
-        TransactionCodec.encode(TransactionSigner.sign(tx, ALICE.privateKey().toArray())));
+    return L1TestChain.transfer(nonce);
   }
 
   /** A blob transaction in network form carrying the zero blob (commitment and proof: infinity). */
