@@ -109,6 +109,7 @@ final class DevnetCommand implements Callable<Integer> {
         | ChainStateException
         | StorageException
         | IllegalArgumentException
+        | io.opal.rpc.ServerStartException
         | java.util.concurrent.CompletionException
         | java.io.UncheckedIOException e) {
       err.println("opal devnet: " + e.getMessage());

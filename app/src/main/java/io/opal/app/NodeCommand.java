@@ -78,7 +78,8 @@ final class NodeCommand implements Callable<Integer> {
     } catch (ConfigException
         | ChainStateException
         | StorageException
-        | IllegalArgumentException e) {
+        | IllegalArgumentException
+        | io.opal.rpc.ServerStartException e) {
       err.println("opal node: " + e.getMessage());
       err.flush();
       return 1;

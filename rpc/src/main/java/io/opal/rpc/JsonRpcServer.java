@@ -63,7 +63,11 @@ public final class JsonRpcServer implements AutoCloseable {
     return new Builder(registry);
   }
 
-  /** Binds and starts serving; returns once the port is open. */
+  /**
+   * Binds and starts serving; returns once the port is open.
+   *
+   * @throws ServerStartException if the port cannot be bound (taken, or not allowed)
+   */
   public JsonRpcServer start() {
     HttpServerOptions options =
         new HttpServerOptions()
@@ -95,7 +99,22 @@ public final class JsonRpcServer implements AutoCloseable {
                 sessions.forEach(session -> session.ping(now));
               });
     }
-    this.server = await(s.listen());
+    try {
+      this.server = await(s.listen());
+    } catch (IllegalStateException e) {
+      if (pingTimer >= 0) {
+        vertx.cancelTimer(pingTimer);
+      }
+      throw new ServerStartException(
+          name
+              + " JSON-RPC cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + e.getMessage(),
+          e.getCause());
+    }
     LOG.info("{} JSON-RPC listening on {}:{}", name, config.host(), server.actualPort());
     return this;
   }
