@@ -112,7 +112,11 @@ final class DevnetCommand implements Callable<Integer> {
         | io.opal.rpc.ServerStartException
         | java.util.concurrent.CompletionException
         | java.io.UncheckedIOException e) {
-      err.println("opal devnet: " + e.getMessage());
+      Throwable cause =
+          e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+              ? e.getCause()
+              : e;
+      err.println("opal devnet: " + cause.getMessage());
       err.flush();
       return 1;
     }
