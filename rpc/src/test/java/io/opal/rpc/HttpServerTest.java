@@ -110,25 +110,6 @@ class HttpServerTest {
   }
 
   @Test
-  void aTakenPortIsATypedErrorNamingIt() {
-    RpcServerConfig same = server.config().builder().port(server.port()).build();
-    ServerStartException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ServerStartException.class,
-            () -> JsonRpcServer.builder(testMethods()).config(same).name("second").build().start());
-    assertTrue(
-        e.getMessage().startsWith("second JSON-RPC cannot listen on ")
-            && e.getMessage().contains(":" + server.port() + ": "),
-        e.getMessage());
-    assertEquals(
-        200,
-        client
-            .post(
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\",\"params\":[\"0x1\",\"0x2\"]}")
-            .status());
-  }
-
-  @Test
   void singleCallEchoesNumberStringAndNullIds() {
     assertEquals(
         "{\"jsonrpc\":\"2.0\",\"id\":1.50,\"result\":\"0x3\"}",

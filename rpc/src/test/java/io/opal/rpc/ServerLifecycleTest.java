@@ -71,6 +71,11 @@ class ServerLifecycleTest {
               .build();
       IllegalStateException e = assertThrows(IllegalStateException.class, server::start);
       assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+      assertTrue(e instanceof ServerStartException, "typed: " + e);
+      assertTrue(
+          e.getMessage()
+              .startsWith("rpc JSON-RPC cannot listen on 127.0.0.1:" + taken.getLocalPort()),
+          e.getMessage());
       server.close();
     }
   }
