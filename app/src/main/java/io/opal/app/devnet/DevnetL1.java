@@ -37,19 +37,13 @@ interface DevnetL1 extends AutoCloseable {
    * start's deployment needs no slot waits; {@link #fastBlocks fastBlocks(false)} starts the slots.
    */
   static DevnetL1 embedded(Path datadir, String host, int port, long slotSeconds) {
-    EmbeddedL1.Config defaults = EmbeddedL1.Config.defaults(datadir);
     EmbeddedL1 l1 =
         EmbeddedL1.start(
-            new EmbeddedL1.Config(
-                datadir,
-                host,
-                port,
-                defaults.chainId(),
-                slotSeconds,
-                defaults.safeDepth(),
-                defaults.finalizedDepth(),
-                defaults.gasLimit(),
-                true));
+            EmbeddedL1.Config.defaults(datadir)
+                .withHost(host)
+                .withPort(port)
+                .withSlotSeconds(slotSeconds)
+                .withAutomine(true));
     return new DevnetL1() {
       @Override
       public URI rpcUrl() {

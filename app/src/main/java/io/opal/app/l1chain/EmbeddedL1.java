@@ -88,6 +88,11 @@ public final class EmbeddedL1 implements AutoCloseable {
       return new Config(datadir, "127.0.0.1", 0, 900, 12, 2, 8, 60_000_000, false);
     }
 
+    public Config withHost(String v) {
+      return new Config(
+          datadir, v, port, chainId, slotSeconds, safeDepth, finalizedDepth, gasLimit, automine);
+    }
+
     public Config withPort(int v) {
       return new Config(
           datadir, host, v, chainId, slotSeconds, safeDepth, finalizedDepth, gasLimit, automine);
