@@ -38,7 +38,14 @@ public final class Schema {
      * One byte, 1 if the sequencer is active and 0 if an operator stopped it (absent: never set),
      * so that {@code admin_stopSequencer} survives a restart.
      */
-    SEQUENCER_STATE("sequencer-state");
+    SEQUENCER_STATE("sequencer-state"),
+    /**
+     * {@link BlockKey} of the block up to which the tables derived from head blocks are written:
+     * the flat {@code ACCOUNTS}/{@code STORAGE} state and the {@code TX_LOOKUP} entries. The unsafe
+     * head or a recent ancestor, whose descendants' kept diffs and bodies bring them up to the head
+     * (absent: the head, as in databases written before it existed).
+     */
+    INDEXED_HEAD("indexed-head");
 
     private final byte[] key;
 

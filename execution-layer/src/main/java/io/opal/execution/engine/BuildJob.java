@@ -6,7 +6,6 @@ import io.opal.execution.op.OpBlockBuilder;
 import io.opal.execution.op.TransactionSource;
 import io.opal.execution.op.TxInclusion;
 import io.opal.execution.store.BlockState;
-import io.opal.execution.store.PendingCommit;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * pool is dry it asks again every poll interval. Between transactions the filler brings the state
  * root up to date (after every {@code rootInterval} inclusions, and whenever it runs out of work),
  * so that sealing only hashes what changed since; whenever it runs out of work it also writes the
- * new trie nodes ahead, so that sealing's atomic batch is small.
+ * new trie nodes ahead, and brings the flat-state and lookup tables up to the parent ({@link
+ * io.opal.execution.store.ChainDatabase#applyHeadLayers}), so that sealing's atomic batch is small.
  *
  * <p>{@link #seal()} and {@link #cancel()} belong to the engine's writer thread; the partial-result
  * getters may be called from any thread.
@@ -42,7 +42,6 @@ public final class BuildJob {
   private final BlockHeader parent;
   private final OpBlockBuilder builder;
   private final BlockState state;
-  private final PendingCommit commit; // filled ahead by the filler, written by seal()
   private final TransactionProvider provider;
   private final UInt256 baseFee;
   private final int rootInterval;
@@ -54,6 +53,7 @@ public final class BuildJob {
   private final List<SkippedTransaction> skipped = new ArrayList<>(); // guarded by itself
   private final Thread filler;
   private volatile boolean stopping;
+  private boolean parked; // guarded by wakeup: the filler waits for the pool with nothing in hand
   private volatile long gasUsed;
   private volatile long executionNanos;
   private volatile long lastTxEndNanos;
@@ -74,7 +74,6 @@ public final class BuildJob {
     this.parent = parent;
     this.builder = builder;
     this.state = state;
-    this.commit = engine.database().openCommit(state, parent.number() + 1);
     this.provider = provider;
     this.baseFee = baseFee;
     this.rootInterval = engine.options().rootInterval();
@@ -159,10 +158,20 @@ public final class BuildJob {
           prepareIdle(); // sealing then has only what arrives later to hash and write
           sinceRoot = 0;
         }
+        if (!stopping) {
+          // The flat state and lookup tables trail the head by the blocks sealed since the last
+          // idle moment (the parent, usually): written now, so that no seal pays for them.
+          engine.database().applyHeadLayers();
+        }
         firstPass.countDown();
         synchronized (wakeup) {
           if (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
+            parked = true; // nothing half-done: stopFiller may go on without waiting for us
             wakeup.wait(pollNanos / 1_000_000L, (int) (pollNanos % 1_000_000L));
+            if (stopping) {
+              return; // seal owns the block now: touch nothing
+            }
+            parked = false;
           }
         }
       }
@@ -171,6 +180,7 @@ public final class BuildJob {
           builder.prepareSeal(); // seal is waiting: one batch, no staging write
         } else {
           prepareIdle(); // the block is full: nothing more will run before seal
+          engine.database().applyHeadLayers();
         }
       }
     } catch (InterruptedException e) {
@@ -183,21 +193,15 @@ public final class BuildJob {
   }
 
   /**
-   * While no transaction runs: hashes what changed (state, transactions and receipts tries), writes
-   * the new trie nodes ahead of the commit ({@link
-   * io.opal.execution.store.ChainDatabase#stageState}), and adds the flat-state changes and
-   * transaction lookups so far to the block's own commit batch (written only by {@link #seal()}),
-   * so that sealing adds only the block, receipts, diff, canonical index and heads, and writes.
-   * Nodes staged and then superseded by later transactions stay in the database unreferenced: the
-   * price of a short seal.
+   * While no transaction runs: hashes what changed (state, transactions and receipts tries), and
+   * writes the new trie nodes ahead of the commit ({@link
+   * io.opal.execution.store.ChainDatabase#stageState}), so that sealing's batch holds only the
+   * block, receipts, diff, canonical index and heads. Nodes staged and then superseded by later
+   * transactions stay in the database unreferenced: the price of a short seal.
    */
   private void prepareIdle() {
     builder.prepareSeal();
-    List<Hash> txs;
-    synchronized (included) {
-      txs = List.copyOf(included);
-    }
-    engine.database().stageState(state, commit, txs);
+    engine.database().stageState(state);
   }
 
   /** Takes transactions from one source until it is dry, the block is full, or seal is called. */
@@ -251,6 +255,12 @@ public final class BuildJob {
     if (filler != null) {
       synchronized (wakeup) {
         wakeup.notifyAll();
+        if (parked) {
+          // It waits for the pool with its work handed over (its writes happen-before this
+          // monitor's release), and on waking it sees stopping and leaves the block alone: no
+          // need to wait until its thread is scheduled again and exits.
+          return 0;
+        }
       }
       boolean interrupted = false;
       while (filler.isAlive()) {
@@ -287,9 +297,7 @@ public final class BuildJob {
     long start = System.nanoTime();
     long stopNanos = stopFiller();
     status = Status.CANCELLED; // unless the commit below succeeds
-    try (commit) { // dropped unless written below
-      return finish(start, stopNanos);
-    }
+    return finish(start, stopNanos);
   }
 
   private SealedBlock finish(long start, long stopNanos) {
@@ -307,7 +315,7 @@ public final class BuildJob {
       throw new EngineException(EngineException.Kind.INVALID_ATTRIBUTES, e.getMessage(), e);
     }
     long commitStart = System.nanoTime();
-    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state, commit);
+    ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state);
     long end = System.nanoTime();
     status = Status.SEALED;
     return new SealedBlock(
@@ -326,7 +334,6 @@ public final class BuildJob {
       return;
     }
     stopFiller();
-    commit.close();
     status = Status.CANCELLED;
     engine.jobEnded(this);
   }
@@ -335,9 +342,6 @@ public final class BuildJob {
   void abandon() {
     stopFiller();
     synchronized (this) {
-      if (status == Status.BUILDING) {
-        commit.close(); // a seal in progress closes it itself
-      }
       status = Status.CANCELLED;
     }
   }

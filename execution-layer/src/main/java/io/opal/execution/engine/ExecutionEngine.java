@@ -16,7 +16,6 @@ import io.opal.execution.store.ChainHeads;
 import io.opal.execution.store.ChainStateException;
 import io.opal.execution.store.ChainStore;
 import io.opal.execution.store.ChainView;
-import io.opal.execution.store.PendingCommit;
 import io.opal.execution.store.StateView;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
@@ -150,23 +149,24 @@ public final class ExecutionEngine {
   /**
    * Commits a sealed job's block (from {@link BuildJob#seal}); tells listeners if it is the head.
    */
-  Committed commitBuilt(BuildJob job, ExecutedBlock block, BlockState state, PendingCommit commit) {
+  Committed commitBuilt(BuildJob job, ExecutedBlock block, BlockState state) {
     jobEnded(job);
     BlockKey key;
     long[] batchReady = new long[1];
+    List<Receipt> receipts = block.receipts();
     try {
       key =
           db.commitBlock(
               block.block(),
-              block.receipts(),
+              receipts,
+              block.encoded(),
               state,
-              commit,
               batch -> batchReady[0] = System.nanoTime());
     } catch (ChainStateException e) {
       throw new EngineException(Kind.BUILD_ABORTED, e.getMessage(), e);
     }
     if (state.isOnFlatHead()) {
-      notifyGrown(block.block(), block.receipts());
+      notifyGrown(block.block(), receipts);
     }
     return new Committed(key, batchReady[0]);
   }
@@ -220,7 +220,7 @@ public final class ExecutionEngine {
     if (state.isOnFlatHead()) {
       abandonActiveJob();
     }
-    BlockKey key = db.commitBlock(block, receipts, state);
+    BlockKey key = db.commitBlock(block, receipts, executed.encoded(), state, batch -> {});
     if (state.isOnFlatHead()) {
       notifyGrown(block, receipts);
     }

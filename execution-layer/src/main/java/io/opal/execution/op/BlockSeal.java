@@ -6,6 +6,7 @@ import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.primitives.block.Bloom;
+import io.opal.primitives.block.EncodedItems;
 import io.opal.primitives.config.RollupConfig;
 import io.opal.primitives.fork.OpFork;
 import io.opal.primitives.tx.Transaction;
@@ -37,7 +38,8 @@ final class BlockSeal {
       List<ExecutedTransaction> txs,
       Roots roots,
       long gasUsed,
-      long daFootprint) {
+      long daFootprint,
+      Optional<EncodedItems> encoded) {
     List<Transaction> transactions = new ArrayList<>(txs.size());
     for (ExecutedTransaction tx : txs) {
       transactions.add(tx.transaction());
@@ -77,6 +79,6 @@ final class BlockSeal {
     BlockBody body =
         new BlockBody(transactions, List.of(), canyon ? Optional.of(List.of()) : Optional.empty());
     Block block = new Block(header, body);
-    return new ExecutedBlock(block, header.hash(), txs);
+    return new ExecutedBlock(block, header.hash(), txs, encoded);
   }
 }

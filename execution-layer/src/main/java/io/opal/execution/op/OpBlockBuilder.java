@@ -21,6 +21,7 @@ import io.opal.execution.transaction.TxOutcome;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.DepositReceipt;
+import io.opal.primitives.block.EncodedItems;
 import io.opal.primitives.block.EthereumReceipt;
 import io.opal.primitives.block.Receipt;
 import io.opal.primitives.config.RollupConfig;
@@ -62,6 +63,8 @@ public final class OpBlockBuilder {
   // The header's transactions and receipts tries, grown as transactions go in so that their roots
   // can be hashed ahead of sealing (prepareSeal) and only the rest at seal.
   private final MerklePatriciaTrie transactionsTrie = new MerklePatriciaTrie();
+  // The body and receipts items as stored, encoded as transactions are included (not at seal).
+  private final EncodedItems.Builder encoded = new EncodedItems.Builder();
   private final MerklePatriciaTrie receiptsTrie = new MerklePatriciaTrie();
   private final byte[] bloom = new byte[io.opal.primitives.block.Bloom.SIZE];
   private long gasUsed;
@@ -305,6 +308,7 @@ public final class OpBlockBuilder {
     byte[] key = RlpWriter.encodeLong(included.size());
     transactionsTrie.put(key, envelope);
     receiptsTrie.put(key, t.receipt().encodeForReceiptsRoot());
+    encoded.add(envelope, t.receipt());
     byte[] logsBloom = t.receipt().logsBloom().bytes().toArrayUnsafe();
     for (int i = 0; i < bloom.length; i++) {
       bloom[i] |= logsBloom[i];
@@ -407,6 +411,7 @@ public final class OpBlockBuilder {
             receiptsTrie.rootHash(),
             io.opal.primitives.block.Bloom.wrap(bloom.clone())),
         gasUsed,
-        daFootprint);
+        daFootprint,
+        Optional.of(encoded.build()));
   }
 }

@@ -13,7 +13,6 @@ import io.opal.storage.Column;
 import io.opal.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,6 @@ public final class BlockState implements WorldState {
   // keccak(slot) is needed for the flat read, the trie update and the diff: computed once.
   private final HashMap<Word256, Hash> slotHashes = new HashMap<>();
   private final ArrayList<Entry> dirty = new ArrayList<>();
-  private final ArrayList<Entry> flatPending = new ArrayList<>();
   private MerklePatriciaTrie accountTrie;
   private Hash root;
   private StateDiff diff; // memo of diff(), dropped by the next write
@@ -76,15 +74,6 @@ public final class BlockState implements WorldState {
     MerklePatriciaTrie storageTrie;
     Hash storageRoot;
     boolean dirty;
-
-    // Flat-table writes not yet handed to a batch (FlatStateWriter): the block's commit batch is
-    // filled ahead while a builder idles, so these track what changed since the last fill.
-    boolean flatQueued; // in BlockState.flatPending
-    boolean flatAccountPending;
-    boolean flatAccountWritten;
-    boolean flatWipePending;
-    final HashSet<Word256> flatSlotsPending = new HashSet<>();
-    final HashSet<Word256> flatSlotsWritten = new HashSet<>();
 
     Entry(Address address, Hash accountHash, Optional<StoredAccount> original) {
       this.address = address;
@@ -155,7 +144,7 @@ public final class BlockState implements WorldState {
 
   /**
    * Whether this state reads the database's flat tables (the head's state), so that committing it
-   * can move the flat tables forward.
+   * moves the head.
    */
   public boolean isOnFlatHead() {
     return flatHead;
@@ -251,14 +240,8 @@ public final class BlockState implements WorldState {
           for (Map.Entry<Word256, Word256> w : up.storage().entrySet()) {
             e.writes.put(w.getKey(), w.getValue());
             e.pendingTrieWrites.put(w.getKey(), w.getValue());
-            e.flatSlotsPending.add(w.getKey());
           }
         }
-      }
-      e.flatAccountPending = true;
-      if (!e.flatQueued) {
-        e.flatQueued = true;
-        flatPending.add(e);
       }
       markDirty(e);
     }
@@ -276,8 +259,6 @@ public final class BlockState implements WorldState {
     e.pendingTrieWrites.clear();
     e.trieWipePending = true;
     e.storageRoot = Hash.EMPTY_TRIE;
-    e.flatWipePending = true;
-    e.flatSlotsPending.clear();
   }
 
   private void markDirty(Entry e) {
@@ -409,33 +390,6 @@ public final class BlockState implements WorldState {
       batch.put(Column.CODE, c.getKey().toArray(), c.getValue());
     }
     unwrittenCode.clear();
-    return count;
-  }
-
-  /**
-   * Adds to {@code batch} the flat-table writes (accounts, storage slots, storage wipes) that move
-   * the flat tables from the parent's state toward this one, for the changes not handed to an
-   * earlier call; computes the root first (account values carry storage roots). With {@code
-   * complete} every pending change is written, so that the batches of all calls, applied in order
-   * on the parent's flat state, leave exactly this state. Without it (a builder filling its commit
-   * batch ahead while it idles) a key already written by an earlier call is left for a later one:
-   * every write is an operation the store applies at commit, so a hot key (a fee vault) rewritten
-   * at every fill would otherwise pile up. Returns the number of operations added.
-   */
-  public int writeFlatChanges(WriteBatch batch, boolean complete) {
-    stateRoot();
-    int count = 0;
-    int kept = 0;
-    for (int i = 0; i < flatPending.size(); i++) {
-      Entry e = flatPending.get(i);
-      count += FlatStateWriter.write(batch, e, complete, this::slotHash);
-      if (FlatStateWriter.hasPending(e)) {
-        flatPending.set(kept++, e);
-      } else {
-        e.flatQueued = false;
-      }
-    }
-    flatPending.subList(kept, flatPending.size()).clear();
     return count;
   }
 

@@ -2,13 +2,16 @@ package io.opal.execution.store;
 
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
+import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.block.BlockHeader;
+import io.opal.primitives.block.EncodedItems;
 import io.opal.primitives.block.Receipt;
 import io.opal.storage.BlockKey;
 import io.opal.storage.Durability;
 import io.opal.storage.KeyValueStore;
 import io.opal.storage.Schema.MetaKey;
 import io.opal.storage.WriteBatch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +24,16 @@ import java.util.function.Consumer;
  * history diff), its canonical index and the head that names it, so a crash leaves the old head or
  * the new one, each with exactly its state.
  *
- * <p>Invariant: the flat state tables hold the state of the unsafe head.
+ * <p>Invariant: the two tables derived from the head blocks, the flat state and the transaction
+ * lookups, hold everything up to the block named by {@code MetaKey.INDEXED_HEAD}: the unsafe head
+ * or one of its last few ancestors (at most {@link #MAX_HEAD_LAYERS}, and within the kept history).
+ * The blocks above it are {@link HeadLayers} in memory, which the head-state and lookup readers
+ * consult first. A block's commit does not write those tables: its state change is its diff and its
+ * transactions are its body, both in its atomic batch, and the tables are indexes of them. {@link
+ * #applyHeadLayers()} brings them up to the head in a batch of its own, with the marker (a build
+ * job calls it while it idles, so sealing does not pay for it); opening the database after a crash
+ * replays the blocks above the marker. So the seal writes a handful of keys, not one per changed
+ * account, slot and transaction (each a memtable insert of 1–3 µs).
  *
  * <p>Trie nodes and code are the one exception to "one batch": they are keyed by their own hash,
  * never deleted, and only reachable through a state root that a committed block names, so a block
@@ -45,18 +57,89 @@ public final class ChainDatabase {
   /** Blocks whose state diffs are kept: how deep the unsafe chain can be rewound. */
   public static final int DEFAULT_HISTORY_DEPTH = 128;
 
+  /**
+   * Head blocks at most above the indexed head: a commit that would leave more first applies them.
+   * (Never more than the history depth either: replaying them after a crash needs their diffs.)
+   */
+  public static final int MAX_HEAD_LAYERS = 8;
+
   private final KeyValueStore store;
   private final ChainStore chain;
   private final WorldStateStore state;
   private final Durability durability;
+  private final int maxHeadLayers;
+  // Orders every change of the derived tables, the layers and the heads against view(), so that a
+  // snapshot and the layers taken with it describe the same chain.
+  private final Object layersLock = new Object();
+  private volatile HeadLayers layers = HeadLayers.EMPTY;
   private volatile ChainHeads heads;
 
   private ChainDatabase(KeyValueStore store, int historyDepth, Durability durability) {
     this.store = store;
-    this.chain = new ChainStore(store);
-    this.state = new WorldStateStore(store, historyDepth);
+    this.chain = new ChainStore(store, () -> layers);
+    this.state = new WorldStateStore(store, historyDepth, () -> layers);
     this.durability = durability;
+    this.maxHeadLayers = Math.min(MAX_HEAD_LAYERS, historyDepth);
     this.heads = chain.heads().orElse(null);
+    if (heads != null) {
+      catchUpIndexes(heads.unsafe());
+    }
+  }
+
+  /**
+   * On open: if the derived tables trail the head (the process stopped or crashed between a block's
+   * commit and the write of its layer), applies the blocks above them from their kept diffs and
+   * bodies.
+   */
+  private void catchUpIndexes(BlockKey head) {
+    Optional<byte[]> raw = chain.metadata(MetaKey.INDEXED_HEAD);
+    if (raw.isEmpty()) {
+      return; // written before the marker existed, when every commit wrote the tables
+    }
+    BlockKey flat;
+    try {
+      flat = BlockKey.parse(raw.get());
+    } catch (RuntimeException e) {
+      throw new ChainStateException(
+          "corrupt database: the indexed-head marker does not parse: " + e.getMessage());
+    }
+    List<BlockKey> blocks = new ArrayList<>();
+    BlockKey at = head;
+    while (!at.equals(flat)) {
+      if (at.number() <= flat.number() || blocks.size() >= state.historyDepth()) {
+        throw new ChainStateException(
+            "corrupt database: the indexed head is block "
+                + flat
+                + ", which is not among the last "
+                + state.historyDepth()
+                + " ancestors of the head "
+                + head);
+      }
+      blocks.addFirst(at);
+      BlockKey child = at;
+      BlockHeader header =
+          chain
+              .header(at)
+              .orElseThrow(
+                  () ->
+                      new ChainStateException("corrupt database: block " + child + " is missing"));
+      at = new BlockKey(header.number() - 1, header.parentHash());
+    }
+    if (blocks.isEmpty()) {
+      return;
+    }
+    HeadLayers replay = HeadLayers.EMPTY;
+    for (BlockKey b : blocks) {
+      String missing =
+          "corrupt database: the %s of block " + b + ", above the indexed head, is missing";
+      StateDiff diff =
+          state.diff(b).orElseThrow(() -> new ChainStateException(missing.formatted("state diff")));
+      BlockBody body =
+          chain.body(b).orElseThrow(() -> new ChainStateException(missing.formatted("body")));
+      replay = replay.with(new HeadLayers.Layer(b, diff, body));
+    }
+    layers = replay;
+    applyHeadLayers();
   }
 
   /** Opens the chain in {@code store} (which the caller keeps and closes), reading its heads. */
@@ -108,7 +191,9 @@ public final class ChainDatabase {
 
   /** A consistent read view of heads, blocks and the head state; close it when done. */
   public ChainView view() {
-    return new ChainView(store.snapshot(), state);
+    synchronized (layersLock) {
+      return new ChainView(store.snapshot(), state, layers);
+    }
   }
 
   /** The state after the canonical block at {@code number}; see {@link #stateAt(Hash)}. */
@@ -137,6 +222,7 @@ public final class ChainDatabase {
       ChainStore.putCanonical(batch, key, genesis.body());
       ChainStore.putMetadata(batch, MetaKey.GENESIS_HASH, key.hash().toArray());
       ChainStore.putMetadata(batch, MetaKey.CHAIN_CONFIG, chainConfig);
+      ChainStore.putMetadata(batch, MetaKey.INDEXED_HEAD, key.toBytes());
       ChainStore.putHeads(batch, fresh);
       batch.commit(Durability.SYNCED);
     }
@@ -163,15 +249,6 @@ public final class ChainDatabase {
   }
 
   /**
-   * Opens the commit batch of block {@code blockNumber} built on {@code blockState}, for {@link
-   * #stageState(BlockState, PendingCommit, List)} to fill ahead and {@link #commitBlock(Block,
-   * List, BlockState, PendingCommit, Consumer)} to finish. Close it (a cancelled build drops it).
-   */
-  public PendingCommit openCommit(BlockState blockState, long blockNumber) {
-    return new PendingCommit(store.newBatch(), blockState, blockNumber);
-  }
-
-  /**
    * Writes the trie nodes and code {@code blockState} created so far ahead of its block's commit (a
    * build job calls this while it waits for transactions), so that {@link #commitBlock} only writes
    * what changed since. Safe at any time: see the class comment for why early nodes keep a crash
@@ -179,28 +256,43 @@ public final class ChainDatabase {
    * (no transaction running on it meanwhile).
    */
   public int stageState(BlockState blockState) {
-    return state.stage(blockState, Optional.empty(), durability);
+    return state.stage(blockState, durability);
   }
 
   /**
-   * {@link #stageState(BlockState)}, and adds to {@code commit} (the block's own batch, written
-   * only by its commit) the flat-state changes so far and the lookups of {@code txHashes}, the
-   * block's transactions so far in order.
+   * Writes the flat-state changes and transaction lookups of the head blocks above the indexed head
+   * (see the class comment) in one batch with the marker that names the new indexed head; a no-op
+   * when there are none. Safe from any thread at any time: a build job calls it while it idles.
+   *
+   * @return the number of blocks whose changes were written
    */
-  public int stageState(BlockState blockState, PendingCommit commit, List<Hash> txHashes) {
-    if (commit.state() != blockState) {
-      throw new IllegalArgumentException("the pending commit belongs to another block state");
+  public int applyHeadLayers() {
+    synchronized (layersLock) {
+      HeadLayers pending = layers;
+      if (pending.isEmpty()) {
+        return 0;
+      }
+      try (WriteBatch batch = store.newBatch()) {
+        pending.write(batch);
+        ChainStore.putMetadata(batch, MetaKey.INDEXED_HEAD, pending.newest().toBytes());
+        batch.commit(durability);
+      }
+      layers = HeadLayers.EMPTY;
+      return pending.size();
     }
-    int nodes = state.stage(blockState, Optional.of(commit.batch()), durability);
-    commit.addLookups(txHashes);
-    return nodes;
+  }
+
+  /** The number of head blocks whose state and lookups are not in their tables yet. */
+  public int headLayerCount() {
+    return layers.size();
   }
 
   /**
    * Commits an executed block in one batch. If it extends the unsafe head (its state {@linkplain
-   * BlockState#isOnFlatHead is on the head}), it becomes the new unsafe head: canonical index,
-   * transaction lookups, flat state and head pointer move with it, and history beyond the depth is
-   * pruned. Otherwise it is stored beside the canonical chain (block, trie nodes, diff) and {@link
+   * BlockState#isOnFlatHead is on the head}), it becomes the new unsafe head: canonical index and
+   * head pointer move with it, history beyond the depth is pruned, and its flat-state changes and
+   * transaction lookups become a {@link HeadLayers layer} (written by {@link #applyHeadLayers}).
+   * Otherwise it is stored beside the canonical chain (block, trie nodes, diff) and {@link
    * #setHead} can later make it canonical without re-executing it.
    *
    * @return the block's key
@@ -213,38 +305,32 @@ public final class ChainDatabase {
 
   /**
    * {@link #commitBlock(Block, List, BlockState)} with {@code alsoWrite} adding the caller's own
-   * writes (another owner's progress, say) to the same atomic batch.
+   * writes (another owner's progress, say) to the same atomic batch. On an exception nothing was
+   * written.
    */
   public BlockKey commitBlock(
       Block block, List<Receipt> receipts, BlockState blockState, Consumer<WriteBatch> alsoWrite) {
-    try (PendingCommit commit = openCommit(blockState, block.number())) {
-      return commitBlock(block, receipts, blockState, commit, alsoWrite);
-    }
+    return commitBlock(block, receipts, Optional.empty(), blockState, alsoWrite);
   }
 
   /**
-   * {@link #commitBlock(Block, List, BlockState, Consumer)} into {@code commit}, the batch filled
-   * ahead by {@link #stageState(BlockState, PendingCommit, List)}; its lookups must be of the
-   * block's first transactions. On an exception nothing was written; the caller closes {@code
-   * commit} either way.
+   * {@link #commitBlock(Block, List, BlockState, Consumer)} with the body's transactions and the
+   * receipts already encoded by the block's builder ({@code encoded}), so that the commit copies
+   * them instead of encoding them.
    */
   public BlockKey commitBlock(
       Block block,
       List<Receipt> receipts,
+      Optional<EncodedItems> encoded,
       BlockState blockState,
-      PendingCommit commit,
       Consumer<WriteBatch> alsoWrite) {
-    if (commit.state() != blockState
-        || commit.blockNumber() != block.number()
-        || commit.lookupsAdded() > block.body().transactions().size()) {
-      throw new IllegalArgumentException("the pending commit belongs to another block");
-    }
     BlockHeader header = block.header();
     checkRoot(header, blockState);
     ChainHeads h = requireHeads();
     BlockKey parent =
-        chain
-            .blockKey(header.parentHash())
+        (h.unsafe().hash().equals(header.parentHash())
+                ? Optional.of(h.unsafe())
+                : chain.blockKey(header.parentHash()))
             .orElseThrow(
                 () ->
                     new ChainStateException(
@@ -262,18 +348,30 @@ public final class ChainDatabase {
               + " was executed on it: execute it again");
     }
     boolean extendsHead = blockState.isOnFlatHead();
-    ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
-    WriteBatch batch = commit.batch();
-    ChainStore.putBlock(batch, key, block, receipts);
-    state.write(batch, blockState, key, extendsHead);
-    if (extendsHead) {
-      ChainStore.putCanonical(batch, key, block.body(), commit.lookupsAdded());
-      ChainStore.putHeads(batch, next);
-      state.pruneHistory(batch, key.number());
+    if (extendsHead && layers.size() >= maxHeadLayers) {
+      applyHeadLayers(); // rarely: a build job applies them while it idles
     }
-    alsoWrite.accept(batch);
-    batch.commit(durability);
-    heads = next;
+    ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
+    try (WriteBatch batch = store.newBatch()) {
+      ChainStore.putBlock(batch, key, block, receipts, encoded);
+      StateDiff diff = state.write(batch, blockState, key);
+      HeadLayers.Layer layer = null;
+      if (extendsHead) {
+        ChainStore.putCanonical(batch, key);
+        ChainStore.putHeads(batch, next);
+        state.pruneHistory(batch, key.number());
+        layer = new HeadLayers.Layer(key, diff, block.body());
+      }
+      alsoWrite.accept(batch);
+      synchronized (layersLock) {
+        batch.commit(durability);
+        if (layer != null) {
+          // Before the heads: a reader that sees the new head finds its state and transactions.
+          layers = layers.with(layer);
+        }
+        heads = next;
+      }
+    }
     return key;
   }
 
@@ -299,12 +397,16 @@ public final class ChainDatabase {
     // A safe head that is not left behind lies at or below the common ancestor.
     BlockKey safe = move.abandons(h.safe()) ? move.ancestor() : h.safe();
     ChainHeads next = new ChainHeads(target, safe, h.finalized());
-    try (WriteBatch batch = store.newBatch()) {
-      move.write(batch);
-      ChainStore.putHeads(batch, next);
-      batch.commit(durability);
+    synchronized (layersLock) {
+      applyHeadLayers(); // the move starts from tables that hold the head
+      try (WriteBatch batch = store.newBatch()) {
+        move.write(batch);
+        ChainStore.putMetadata(batch, MetaKey.INDEXED_HEAD, target.toBytes());
+        ChainStore.putHeads(batch, next);
+        batch.commit(durability);
+      }
+      heads = next;
     }
-    heads = next;
   }
 
   /** Moves the safe and finalized heads (which must be canonical, at or below the unsafe head). */
@@ -316,11 +418,13 @@ public final class ChainDatabase {
       }
     }
     ChainHeads next = new ChainHeads(h.unsafe(), safe, finalized);
-    try (WriteBatch batch = store.newBatch()) {
-      ChainStore.putHeads(batch, next);
-      batch.commit(Durability.SYNCED);
+    synchronized (layersLock) {
+      try (WriteBatch batch = store.newBatch()) {
+        ChainStore.putHeads(batch, next);
+        batch.commit(Durability.SYNCED);
+      }
+      heads = next;
     }
-    heads = next;
   }
 
   private ChainHeads requireHeads() {

@@ -5,6 +5,7 @@ import io.opal.primitives.Hash;
 import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.block.BlockHeader;
+import io.opal.primitives.block.EncodedItems;
 import io.opal.primitives.block.Receipt;
 import io.opal.primitives.rlp.RlpReader;
 import io.opal.primitives.rlp.RlpWriter;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The chain's blocks over the storage schema: headers, bodies and receipts by {@link BlockKey}, the
@@ -33,9 +35,19 @@ import java.util.function.Function;
  */
 public final class ChainStore {
   private final KeyValueReader view;
+  private final Supplier<HeadLayers> layers;
 
   public ChainStore(KeyValueReader view) {
+    this(view, () -> HeadLayers.EMPTY);
+  }
+
+  /**
+   * The chain in {@code view}, whose transaction lookups for the newest head blocks may still be in
+   * the layers {@code layers} supplies (see {@link HeadLayers}).
+   */
+  ChainStore(KeyValueReader view, Supplier<HeadLayers> layers) {
     this.view = view;
+    this.layers = layers;
   }
 
   // ------------------------------------------------------------------------------ reads
@@ -102,6 +114,10 @@ public final class ChainStore {
 
   /** Where a canonical transaction is. */
   public Optional<TxLocation> txLocation(Hash txHash) {
+    Optional<TxLocation> recent = layers.get().txLocation(txHash);
+    if (recent.isPresent()) {
+      return recent;
+    }
     return view.get(Column.TX_LOOKUP, Schema.hashKey(txHash))
         .flatMap(v -> TxLocation.parse(v, this::canonicalHash));
   }
@@ -155,34 +171,51 @@ public final class ChainStore {
 
   /** Stores a block (header, hash index, body, receipts) without making it canonical. */
   public static void putBlock(WriteBatch batch, BlockKey key, Block block, List<Receipt> receipts) {
+    putBlock(batch, key, block, receipts, Optional.empty());
+  }
+
+  /**
+   * {@link #putBlock(WriteBatch, BlockKey, Block, List)} with the body's transactions and the
+   * receipts already encoded by the block's builder, when it has them.
+   */
+  public static void putBlock(
+      WriteBatch batch,
+      BlockKey key,
+      Block block,
+      List<Receipt> receipts,
+      Optional<EncodedItems> encoded) {
     byte[] k = key.toBytes();
     batch.put(Column.HEADERS, k, block.header().encode());
     batch.put(Column.HEADER_NUMBERS, Schema.hashKey(key.hash()), Schema.numberKey(key.number()));
-    batch.put(Column.BODIES, k, block.body().encode());
-    batch.put(Column.RECEIPTS, k, encodeReceipts(receipts));
+    if (encoded.isPresent() && encoded.get().count() == receipts.size()) {
+      batch.put(Column.BODIES, k, block.body().encode(encoded.get()));
+      batch.put(Column.RECEIPTS, k, encodeReceipts(encoded.get()));
+    } else {
+      batch.put(Column.BODIES, k, block.body().encode());
+      batch.put(Column.RECEIPTS, k, encodeReceipts(receipts));
+    }
   }
 
   /** Makes a stored block canonical at its height and indexes its transactions. */
   public static void putCanonical(WriteBatch batch, BlockKey key, BlockBody body) {
-    putCanonical(batch, key, body, 0);
-  }
-
-  /**
-   * Makes a stored block canonical at its height and indexes its transactions from {@code
-   * fromIndex} on (those before were added to the batch ahead: {@link #putTxLookup}).
-   */
-  public static void putCanonical(WriteBatch batch, BlockKey key, BlockBody body, int fromIndex) {
-    batch.put(Column.CANONICAL, Schema.numberKey(key.number()), Schema.hashKey(key.hash()));
+    putCanonical(batch, key);
     List<Transaction> txs = body.transactions();
-    for (int i = fromIndex; i < txs.size(); i++) {
+    for (int i = 0; i < txs.size(); i++) {
       putTxLookup(batch, txs.get(i).hash(), key.number(), i);
     }
   }
 
   /**
+   * Makes a stored block canonical at its height, without indexing its transactions (a new head
+   * block's lookups follow in its {@link HeadLayers layer}).
+   */
+  public static void putCanonical(WriteBatch batch, BlockKey key) {
+    batch.put(Column.CANONICAL, Schema.numberKey(key.number()), Schema.hashKey(key.hash()));
+  }
+
+  /**
    * Indexes one transaction of the canonical block at {@code blockNumber} (position form: the
-   * block's hash is not needed, so a builder adds this before it knows it; the canonical index
-   * entry must commit in the same batch).
+   * block's hash is the canonical entry's at that number).
    */
   public static void putTxLookup(WriteBatch batch, Hash txHash, long blockNumber, int index) {
     batch.put(
@@ -216,6 +249,12 @@ public final class ChainStore {
       r.writeTo(w);
     }
     return w.endList().toByteArray();
+  }
+
+  /** {@link #encodeReceipts(List)} from the receipts' items encoded already. */
+  static byte[] encodeReceipts(EncodedItems encoded) {
+    RlpWriter w = new RlpWriter(16 + encoded.receiptItems().length);
+    return w.startList().writeRaw(encoded.receiptItems()).endList().toByteArray();
   }
 
   static List<Receipt> decodeReceipts(byte[] rlp) {

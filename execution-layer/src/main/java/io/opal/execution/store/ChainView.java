@@ -14,11 +14,13 @@ public final class ChainView implements AutoCloseable {
   private final WorldStateStore state;
   private final ChainStore chain;
   private final Optional<ChainHeads> heads;
+  private final HeadLayers layers;
 
-  ChainView(Snapshot snapshot, WorldStateStore state) {
+  ChainView(Snapshot snapshot, WorldStateStore state, HeadLayers layers) {
     this.snapshot = snapshot;
     this.state = state;
-    this.chain = new ChainStore(snapshot);
+    this.layers = layers;
+    this.chain = new ChainStore(snapshot, () -> layers);
     this.heads = chain.heads();
   }
 
@@ -30,9 +32,9 @@ public final class ChainView implements AutoCloseable {
     return chain;
   }
 
-  /** The unsafe head's state, through the snapshot's flat tables. */
+  /** The unsafe head's state, through the snapshot's flat tables and the layers above them. */
   public FlatStateReader headState() {
-    return state.head(snapshot);
+    return state.head(snapshot, layers);
   }
 
   /**

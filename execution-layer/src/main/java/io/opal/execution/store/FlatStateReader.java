@@ -11,27 +11,40 @@ import io.opal.storage.KeyValueReader;
 import io.opal.storage.Schema;
 import io.opal.storage.StorageException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The head state read from the flat {@code ACCOUNTS}, {@code STORAGE} and {@code CODE} columns: one
- * key-value lookup per account or slot, no trie walk. Valid only for the state the flat tables
- * hold, which is always the unsafe head's (the chain database commits them together). Reads from a
- * {@link io.opal.storage.Snapshot} are consistent with each other; reads from the live store may
- * straddle a block commit.
+ * key-value lookup per account or slot, no trie walk, after a look at the {@link HeadLayers} of the
+ * newest blocks that the flat tables do not hold yet (usually one block, kept in memory). Valid
+ * only for the unsafe head's state. Reads from a {@link io.opal.storage.Snapshot} with the layers
+ * taken with it ({@link ChainDatabase#view()}) are consistent with each other; reads from the live
+ * store may straddle a block commit.
  *
  * <p>Thread-safe (it holds no state of its own).
  */
 public final class FlatStateReader implements StateView {
   private final KeyValueReader view;
+  private final Supplier<HeadLayers> layers;
 
-  public FlatStateReader(KeyValueReader view) {
+  /**
+   * Reads {@code view}'s flat tables under the layers {@code layers} supplies at each read (the
+   * current ones for a live reader, fixed ones for a snapshot's or a block's).
+   */
+  FlatStateReader(KeyValueReader view, Supplier<HeadLayers> layers) {
     this.view = view;
+    this.layers = layers;
   }
 
   @Override
   public Optional<StoredAccount> storedAccount(Hash accountHash) {
-    Optional<byte[]> raw = view.get(Column.ACCOUNTS, accountHash.toArray());
+    Optional<byte[]> raw = layers.get().account(accountHash);
+    if (raw == null) {
+      raw = view.get(Column.ACCOUNTS, accountHash.toArray());
+    }
     if (raw.isEmpty()) {
       return Optional.empty();
     }
@@ -44,7 +57,10 @@ public final class FlatStateReader implements StateView {
 
   @Override
   public Word256 storageValue(Hash accountHash, StoredAccount account, Hash slotHash) {
-    Optional<byte[]> raw = view.get(Column.STORAGE, Schema.storageKey(accountHash, slotHash));
+    Optional<byte[]> raw = layers.get().slot(accountHash, slotHash);
+    if (raw == null) {
+      raw = view.get(Column.STORAGE, Schema.storageKey(accountHash, slotHash));
+    }
     if (raw.isEmpty()) {
       return Word256.ZERO;
     }
@@ -53,11 +69,31 @@ public final class FlatStateReader implements StateView {
 
   @Override
   public void forEachSlot(Hash accountHash, StoredAccount account, SlotVisitor action) {
+    HeadLayers over = layers.get();
+    if (!over.touchesStorageOf(accountHash)) {
+      forEachFlatSlot(
+          accountHash, (slot, raw) -> action.accept(slot, decodeSlot(accountHash, slot, raw)));
+      return;
+    }
+    LinkedHashMap<Hash, byte[]> slots = new LinkedHashMap<>();
+    forEachFlatSlot(accountHash, slots::put);
+    over.forEachSlotChange(
+        accountHash,
+        (slot, after) -> {
+          if (after.isPresent()) {
+            slots.put(slot, after.get());
+          } else {
+            slots.remove(slot);
+          }
+        });
+    slots.forEach((slot, raw) -> action.accept(slot, decodeSlot(accountHash, slot, raw)));
+  }
+
+  private void forEachFlatSlot(Hash accountHash, BiConsumer<Hash, byte[]> action) {
     try (KeyValueIterator it = view.iterator(Column.STORAGE, Schema.storageOf(accountHash))) {
       while (it.hasNext()) {
         KeyValue kv = it.next();
-        Hash slotHash = Hash.wrap(Arrays.copyOfRange(kv.key(), 32, 64));
-        action.accept(slotHash, decodeSlot(accountHash, slotHash, kv.value()));
+        action.accept(Hash.wrap(Arrays.copyOfRange(kv.key(), 32, 64)), kv.value());
       }
     }
   }

@@ -11,6 +11,7 @@ import io.opal.storage.Schema;
 import io.opal.storage.StorageException;
 import io.opal.storage.WriteBatch;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The persistent world state: Merkle-Patricia trie nodes by hash in {@code TRIE_NODES} (every
@@ -18,6 +19,8 @@ import java.util.Optional;
  * head's state flattened in {@code ACCOUNTS}/{@code STORAGE} for O(1) reads, code by hash in {@code
  * CODE}, and per-block {@link StateDiff}s in {@code STATE_HISTORY} for the most recent {@link
  * #historyDepth()} blocks, which let the head move back (or forward again) without re-executing.
+ * The flat tables may trail the head by a few blocks whose diffs are kept in memory as {@link
+ * HeadLayers} (see {@link ChainDatabase}); the head readers look there first.
  *
  * <p>All writes go into a caller's {@link WriteBatch}; {@link ChainDatabase} adds the block and
  * head pointer to the same batch.
@@ -29,8 +32,16 @@ public final class WorldStateStore {
   private final KeyValueStore store;
   private final int historyDepth;
   private final TrieNodeCache nodeCache = new TrieNodeCache(NODE_CACHE_GENERATION_BYTES);
+  private final Supplier<HeadLayers> layers;
 
+  /** A world state whose flat tables hold the head's state (no layers above them). */
   public WorldStateStore(KeyValueStore store, int historyDepth) {
+    this(store, historyDepth, () -> HeadLayers.EMPTY);
+  }
+
+  /** A world state whose head is the flat tables under the layers {@code layers} supplies. */
+  WorldStateStore(KeyValueStore store, int historyDepth, Supplier<HeadLayers> layers) {
+    this.layers = layers;
     if (historyDepth < 1) {
       throw new IllegalArgumentException("history depth must be at least 1, got " + historyDepth);
     }
@@ -43,14 +54,17 @@ public final class WorldStateStore {
     return historyDepth;
   }
 
-  /** The head state through the flat tables of the live store. */
+  /**
+   * The head state through the flat tables of the live store and the layers current at each read (a
+   * reader kept for long follows the head).
+   */
   public FlatStateReader head() {
-    return new FlatStateReader(store);
+    return new FlatStateReader(store, layers);
   }
 
-  /** The head state as of a snapshot of the store (for reads that must agree). */
-  public FlatStateReader head(KeyValueReader snapshot) {
-    return new FlatStateReader(snapshot);
+  /** The head state as of a snapshot of the store, with the layers taken with it. */
+  FlatStateReader head(KeyValueReader snapshot, HeadLayers snapshotLayers) {
+    return new FlatStateReader(snapshot, () -> snapshotLayers);
   }
 
   /**
@@ -77,8 +91,15 @@ public final class WorldStateStore {
    * {@code headStateRoot}; committing it moves the flat tables to the new block.
    */
   public BlockState onHead(Hash headStateRoot) {
+    HeadLayers now =
+        layers.get(); // fixed: the block executes on this head, whatever is applied later
     return new BlockState(
-        head(), headStateRoot, TrieStateReader.databaseNodes(store), false, "database", true);
+        new FlatStateReader(store, () -> now),
+        headStateRoot,
+        TrieStateReader.databaseNodes(store),
+        false,
+        "database",
+        true);
   }
 
   /** A block state on any stored state, read through its trie (for a block off the head). */
@@ -87,21 +108,13 @@ public final class WorldStateStore {
   }
 
   /**
-   * Writes a block's state: its new trie nodes and code, its diff in the history under {@code
-   * block}, and (when {@code moveFlatState}, for a state {@linkplain BlockState#isOnFlatHead on the
-   * head}) the flat tables. Returns the diff.
+   * Writes a block's state: its new trie nodes and code, and its diff in the history under {@code
+   * block}. The flat tables are not touched: for a block that becomes the head, {@link
+   * ChainDatabase} puts the diff on its {@link HeadLayers} and applies it later. Returns the diff.
    */
-  public StateDiff write(
-      WriteBatch batch, BlockState state, BlockKey block, boolean moveFlatState) {
-    if (moveFlatState && !state.isOnFlatHead()) {
-      throw new IllegalArgumentException("only a state on the flat head can move the flat tables");
-    }
+  public StateDiff write(WriteBatch batch, BlockState state, BlockKey block) {
     state.writeTrieNodes(batch);
     StateDiff diff = state.diff();
-    if (moveFlatState) {
-      // The changes not yet added to this batch ahead (PendingCommit); same result as the diff.
-      state.writeFlatChanges(batch, true);
-    }
     batch.put(Column.STATE_HISTORY, block.toBytes(), state.encodedDiff());
     return diff;
   }
@@ -109,20 +122,16 @@ public final class WorldStateStore {
   /**
    * Writes the trie nodes and code {@code state} created so far, and not yet written, in a batch of
    * their own, ahead of the block's commit, so that the commit only carries what changed since (see
-   * {@link ChainDatabase#stageState}); when {@code commitBatch} is present (a state on the flat
-   * head), adds the flat-table changes so far to it. Also computes and encodes the state diff,
-   * which the commit reuses if no transaction ran since. Returns the number of trie nodes written.
+   * {@link ChainDatabase#stageState}). Also computes and encodes the state diff, which the commit
+   * reuses if no transaction ran since. Returns the number of trie nodes written.
    */
-  public int stage(BlockState state, Optional<WriteBatch> commitBatch, Durability durability) {
+  public int stage(BlockState state, Durability durability) {
     int count;
     try (WriteBatch batch = store.newBatch()) {
       count = state.writeTrieNodes(batch);
       if (batch.size() > 0) {
         batch.commit(durability);
       }
-    }
-    if (commitBatch.isPresent() && state.isOnFlatHead()) {
-      state.writeFlatChanges(commitBatch.get(), false);
     }
     state.encodedDiff();
     return count;

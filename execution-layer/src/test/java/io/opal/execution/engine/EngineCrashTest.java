@@ -184,6 +184,7 @@ class EngineCrashTest {
       BlockHeader next = EngineCrashWriter.buildOne(engine, headHeader, 5, null);
       assertEquals(head.number() + 1, next.number());
       assertEquals(next.hash(), engine.heads().unsafe().hash());
+      db.applyHeadLayers();
       assertEquals(next.stateRoot(), FlatStateCheck.root(store));
       return head.number();
     }

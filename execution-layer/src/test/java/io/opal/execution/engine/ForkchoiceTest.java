@@ -74,6 +74,7 @@ class ForkchoiceTest {
     }
     long top = chain[chain.length - 1].number();
     assertTrue(engine.header(top + 1).isEmpty(), "nothing canonical above the head");
+    engine.database().applyHeadLayers();
     assertEquals(
         engine.header(BlockTag.UNSAFE).orElseThrow().stateRoot(), FlatStateCheck.root(store));
   }

@@ -14,6 +14,7 @@ import io.opal.primitives.block.Block;
 import io.opal.primitives.block.BlockBody;
 import io.opal.primitives.block.BlockHeader;
 import io.opal.storage.Column;
+import io.opal.storage.Durability;
 import io.opal.storage.InMemoryKeyValueStore;
 import io.opal.storage.KeyRange;
 import io.opal.storage.KeyValue;
@@ -101,48 +102,63 @@ class BlockStateTest {
   }
 
   /**
-   * A builder fills its commit batch ahead (flat changes and lookups while it idles, hot keys left
-   * for the end): the flat tables after the commit are exactly the reference state, nothing stray
-   * (the flat-only root check), and a dropped batch leaves them untouched.
+   * The flat tables trail the head by the blocks not applied yet, kept as layers in memory: the
+   * head reads (live and through a view) see the head's state through them after every commit; a
+   * cancelled build's staged nodes change nothing; applying the layers (one block or several at
+   * once, storage wipes among them) leaves exactly the head's state in the flat tables, nothing
+   * stray; and a database reopened without them (a crash) replays the kept diffs.
    */
   @Test
-  void flatChangesFilledAheadCommitTheSameState() {
+  void flatTablesTrailTheHeadAndCatchUp() {
     RandomUpdates random = new RandomUpdates(4242);
     InMemoryWorldState reference = new InMemoryWorldState();
     try (InMemoryKeyValueStore store = InMemoryKeyValueStore.create()) {
       ChainDatabase db = emptyChain(store, 16);
-      for (int block = 0; block < 60; block++) {
+      int applied = 0;
+      int reopened = 0;
+      for (int block = 0; block < 80; block++) {
         BlockHeader parent = db.headHeader();
-        if (block % 10 == 9) { // a cancelled build: its filled batch is dropped
+        if (block % 10 == 9) { // a cancelled build: only its staged trie nodes were written
           BlockState dropped = db.newBlockState(parent);
-          try (PendingCommit commit = db.openCommit(dropped, parent.number() + 1)) {
-            dropped.apply(random.transaction());
-            db.stageState(dropped, commit, List.of(Hash.keccak(new byte[] {1})));
-            assertTrue(commit.size() > 0);
-          }
+          dropped.apply(random.transaction());
+          assertTrue(db.stageState(dropped) > 0);
           assertEquals(RandomUpdates.dump(reference), RandomUpdates.dump(db.state().head()));
         }
         BlockState state = db.newBlockState(parent);
-        try (PendingCommit commit = db.openCommit(state, parent.number() + 1)) {
-          int txs = 1 + random.nextInt(12);
-          for (int t = 0; t < txs; t++) {
-            List<AccountUpdate> tx = random.transaction();
-            reference.apply(tx);
-            state.apply(tx);
-            if (random.nextInt(3) == 0) {
-              db.stageState(state, commit, List.of());
-            }
+        int txs = 1 + random.nextInt(12);
+        for (int t = 0; t < txs; t++) {
+          List<AccountUpdate> tx = random.transaction();
+          reference.apply(tx);
+          state.apply(tx);
+          if (random.nextInt(3) == 0) {
+            db.stageState(state);
           }
-          Hash root = state.stateRoot();
-          assertEquals(reference.stateRoot(), root, "root of block " + block);
-          db.commitBlock(emptyBlock(parent, root), List.of(), state, commit, batch -> {});
-          assertEquals(
-              RandomUpdates.dump(reference),
-              RandomUpdates.dump(db.state().head()),
-              "flat, block " + block);
+        }
+        assertEquals(reference.stateRoot(), state.stateRoot(), "root of block " + block);
+        db.commitBlock(emptyBlock(parent, state.stateRoot()), List.of(), state);
+        Hash root = db.headHeader().stateRoot();
+        var dump = RandomUpdates.dump(reference);
+        assertEquals(dump, RandomUpdates.dump(db.state().head()), "head reads, block " + block);
+        try (ChainView view = db.view()) {
+          assertEquals(dump, RandomUpdates.dump(view.headState()), "view, block " + block);
+        }
+        int lag = db.headLayerCount();
+        assertTrue(lag >= 1 && lag <= ChainDatabase.MAX_HEAD_LAYERS, "lag " + lag);
+        int pick = random.nextInt(6);
+        if (pick < 2) {
+          assertEquals(lag, db.applyHeadLayers());
+          assertEquals(0, db.headLayerCount());
           assertEquals(root, FlatStateCheck.root(store), "flat-only root, block " + block);
+          applied++;
+        } else if (pick == 2) {
+          db = ChainDatabase.open(store, 16, Durability.PROCESS_CRASH_SAFE);
+          assertEquals(0, db.headLayerCount());
+          assertEquals(root, FlatStateCheck.root(store), "reopened, block " + block);
+          reopened++;
         }
       }
+      assertTrue(applied > 5 && reopened > 5, "applied " + applied + ", reopened " + reopened);
+      db.applyHeadLayers();
       assertFlatStorageHasNoZeros(store);
     }
   }

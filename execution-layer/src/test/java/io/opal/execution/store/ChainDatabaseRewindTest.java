@@ -47,7 +47,9 @@ class ChainDatabaseRewindTest {
         flatTables(db));
   }
 
+  /** The flat tables once the head's layers are applied to them. */
   private static Map<String, String> flatTables(ChainDatabase db) {
+    db.applyHeadLayers();
     Map<String, String> out = new HashMap<>();
     for (Column c : List.of(Column.ACCOUNTS, Column.STORAGE)) {
       try (KeyValueIterator it = db.store().iterator(c, KeyRange.all())) {

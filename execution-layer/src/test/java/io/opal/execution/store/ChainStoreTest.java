@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Blocks of real signed transfers executed and committed to RocksDB, then read back by hash and
  * number, receipts by block, transactions by hash; the reopened database has the same heads and the
- * head's state.
+ * head's state. A view keeps its moment while blocks commit and their layers are written.
  */
 class ChainStoreTest {
   static final RocksDbSettings SMALL = new RocksDbSettings(8L << 20, 4L << 20, 8L << 20, 2);
@@ -45,10 +45,14 @@ class ChainStoreTest {
         imported.add(chain.importBlock(chain.transfers(5 + b, b)));
       }
       headRoot = db.headHeader().stateRoot();
+      // Their flat state and lookups are still layers in memory (no build job idled to write
+      // them): read through those, then lost with the process and replayed on reopening.
+      assertEquals(4, db.headLayerCount());
       assertReadable(db, imported);
     }
     try (KeyValueStore store = RocksDbKeyValueStore.open(dir, SMALL)) {
       ChainDatabase db = ChainDatabase.open(store);
+      assertEquals(0, db.headLayerCount());
       Block last = imported.get(imported.size() - 1).block();
       BlockKey genesis = new BlockKey(0, db.chain().canonicalHash(0).orElseThrow());
       assertEquals(genesis, db.heads().orElseThrow().finalized());
@@ -112,7 +116,13 @@ class ChainStoreTest {
             next.receipts(),
             next.state(),
             batch -> batch.put(io.opal.storage.Column.BATCHER, new byte[] {9}, progress));
+        Hash newTx = next.block().body().transactions().get(0).hash();
+        assertEquals(2, db.chain().txLocation(newTx).orElseThrow().blockNumber());
+        // The new head's state and lookups reach their tables under the open view.
+        assertEquals(2, db.applyHeadLayers());
+        assertEquals(2, db.chain().txLocation(newTx).orElseThrow().blockNumber());
         // The live chain moved; the view did not.
+        assertTrue(view.chain().txLocation(newTx).isEmpty());
         assertEquals(2, db.heads().orElseThrow().unsafe().number());
         assertEquals(nonceBefore + 1, db.state().head().account(sender).orElseThrow().nonce());
         assertEquals(before, view.heads().orElseThrow());

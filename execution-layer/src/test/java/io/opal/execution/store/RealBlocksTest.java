@@ -1,5 +1,6 @@
 package io.opal.execution.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.opal.execution.op.replay.OpExecutionFixture;
 import io.opal.execution.state.Word256;
 import io.opal.primitives.Address;
 import io.opal.primitives.Hash;
+import io.opal.primitives.block.EncodedItems;
 import io.opal.primitives.testing.Fixtures;
 import io.opal.storage.BlockKey;
 import io.opal.storage.Column;
@@ -45,6 +47,11 @@ class RealBlocksTest {
 
     ExecutedBlock stateless = build(f, BlockState.stateless(parentRoot, f.witness()));
     assertEquals(f.expectedBlockHash(), stateless.hash(), "stateless");
+    // The items the builder encoded as it included each transaction store the same bytes.
+    EncodedItems items = stateless.encoded().orElseThrow();
+    assertArrayEquals(stateless.block().body().encode(), stateless.block().body().encode(items));
+    assertArrayEquals(
+        ChainStore.encodeReceipts(stateless.receipts()), ChainStore.encodeReceipts(items));
 
     try (InMemoryKeyValueStore store = InMemoryKeyValueStore.create()) {
       try (WriteBatch batch = store.newBatch()) {
@@ -62,7 +69,7 @@ class RealBlocksTest {
       BlockKey key = new BlockKey(built.block().number(), built.hash());
       StateDiff diff;
       try (WriteBatch batch = store.newBatch()) {
-        diff = states.write(batch, onDatabase, key, false);
+        diff = states.write(batch, onDatabase, key);
         batch.commit();
       }
       Hash root = built.block().header().stateRoot();

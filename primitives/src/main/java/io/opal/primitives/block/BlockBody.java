@@ -34,6 +34,10 @@ public record BlockBody(
       TransactionCodec.encodeForBlockBody(w, tx);
     }
     w.endList();
+    writeItemsAfterTransactions(w);
+  }
+
+  private void writeItemsAfterTransactions(RlpWriter w) {
     w.startList();
     for (BlockHeader ommer : ommers) {
       ommer.writeTo(w);
@@ -78,6 +82,28 @@ public record BlockBody(
     RlpWriter w = new RlpWriter(256 + 128 * transactions.size());
     w.startList();
     writeItems(w);
+    w.endList();
+    return w.toByteArray();
+  }
+
+  /**
+   * {@link #encode()} from the transactions' items encoded already ({@code items}, from the builder
+   * of this body): the same bytes without encoding each transaction again.
+   *
+   * @throws IllegalArgumentException if {@code items} holds another number of transactions
+   */
+  public byte[] encode(EncodedItems items) {
+    if (items.count() != transactions.size()) {
+      throw new IllegalArgumentException(
+          "the encoded items hold "
+              + items.count()
+              + " transactions, the body "
+              + transactions.size());
+    }
+    RlpWriter w = new RlpWriter(64 + items.transactionItems().length);
+    w.startList();
+    w.startList().writeRaw(items.transactionItems()).endList();
+    writeItemsAfterTransactions(w);
     w.endList();
     return w.toByteArray();
   }
