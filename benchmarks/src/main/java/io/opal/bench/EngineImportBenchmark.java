@@ -103,7 +103,7 @@ public final class EngineImportBenchmark {
       List<Block> chain = new ArrayList<>();
       for (int i = 0; i < warmup + blocks; i++) {
         List<TransactionSource.Candidate> txs = workload.block(i, workload.fullBlock());
-        SealedBlock s = build(producer, txs);
+        SealedBlock s = build(producer, txs, 0);
         if (s.block().body().transactions().size() != txs.size() + 1) {
           throw new IllegalStateException("block " + s.block().number() + " left transactions out");
         }
@@ -126,19 +126,30 @@ public final class EngineImportBenchmark {
           chain.subList(warmup, chain.size()),
           Arrays.copyOfRange(insertNanos, warmup, chain.size()));
       // Sequencer-sized blocks: what sealing costs when a block holds a typical load.
+      // Back to back by default (the harsh case: the store's background flushes and the collector
+      // overlap the next seal); --small-gap-ms waits between filling and sealing, as a sequencer
+      // waits for its slot's deadline.
       int small = intOption("small-txs", 100);
-      List<Stats> smallBlocks = new ArrayList<>();
-      for (int i = 0; i < warmup + blocks; i++) {
+      int smallBlocks = intOption("small-blocks", blocks);
+      long gapMillis = intOption("small-gap-ms", 0);
+      List<Stats> smallStats = new ArrayList<>();
+      for (int i = 0; i < warmup + smallBlocks; i++) {
         List<TransactionSource.Candidate> txs = workload.block(warmup + blocks + i, small);
-        SealedBlock s = build(producer, txs);
+        SealedBlock s = build(producer, txs, gapMillis);
         if (s.block().body().transactions().size() != txs.size() + 1) {
           throw new IllegalStateException("a small block left transactions out");
         }
         if (i >= warmup) {
-          smallBlocks.add(new Stats(s));
+          smallStats.add(new Stats(s));
         }
       }
-      report(kind + " " + small + "-tx blocks build+seal", smallBlocks);
+      report(
+          kind
+              + " "
+              + small
+              + "-tx blocks build+seal"
+              + (gapMillis > 0 ? ", " + gapMillis + " ms gap" : ""),
+          smallStats);
     } finally {
       delete(producerDir);
       delete(importerDir);
@@ -160,8 +171,12 @@ public final class EngineImportBenchmark {
             parallel));
   }
 
-  /** Builds one block from {@code txs} as a sequencer would: fill, then seal at the deadline. */
-  private static SealedBlock build(ExecutionEngine engine, List<TransactionSource.Candidate> txs)
+  /**
+   * Builds one block from {@code txs} as a sequencer would: fill, then seal at the deadline ({@code
+   * gapMillis} after the pool ran dry).
+   */
+  private static SealedBlock build(
+      ExecutionEngine engine, List<TransactionSource.Candidate> txs, long gapMillis)
       throws InterruptedException {
     BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
     BuildJob job =
@@ -171,6 +186,9 @@ public final class EngineImportBenchmark {
             baseFee -> EngineTestChain.ListSource.ofCandidates(txs));
     if (!job.awaitFilled(Duration.ofMinutes(5))) {
       throw new IllegalStateException("filling did not finish");
+    }
+    if (gapMillis > 0) {
+      Thread.sleep(gapMillis);
     }
     return job.seal();
   }
@@ -350,7 +368,7 @@ public final class EngineImportBenchmark {
   private static void setupBlock(
       ExecutionEngine producer, ExecutionEngine importer, List<TransactionSource.Candidate> txs)
       throws InterruptedException {
-    SealedBlock s = build(producer, txs);
+    SealedBlock s = build(producer, txs, 0);
     if (s.block().body().transactions().size() != txs.size() + 1
         || !(importer.insert(s.block()) instanceof InsertResult.Valid)) {
       throw new IllegalStateException("setup block " + s.block().number() + " failed");
