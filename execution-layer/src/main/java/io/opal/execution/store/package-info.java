@@ -3,13 +3,16 @@
  * schema ({@code io.opal.storage}).
  *
  * <pre>
- *  ChainDatabase ── one WriteBatch per change: block + receipts + state + canonical index + head
+ *  ChainDatabase ── one WriteBatch per block: block + receipts + state diff + canonical index + head
+ *   ├─ HeadLayers        the newest head blocks' flat-state changes and tx lookups, in memory until
+ *   │                    applyHeadLayers() writes them (a build job does while it idles; open
+ *   │                    replays them after a crash): the seal's write stays a dozen keys
  *   ├─ ChainStore        headers/bodies/receipts by BlockKey, hash→number, canonical number→hash,
- *   │                    tx lookups, head pointers, metadata
+ *   │                    tx lookups (layers first), head pointers, metadata
  *   └─ WorldStateStore   TRIE_NODES (every block's nodes, by hash), flat ACCOUNTS/STORAGE (the
- *       │                unsafe head's state), CODE, STATE_HISTORY (StateDiff per recent block)
- *       ├─ FlatStateReader   head state, O(1) reads                    ┐ StateView
- *       ├─ TrieStateReader   any stored root, or a witness (stateless) ┘ (a StateReader)
+ *       │                indexed head's state), CODE, STATE_HISTORY (StateDiff per recent block)
+ *       ├─ FlatStateReader   head state: the layers, then the flat tables  ┐ StateView
+ *       ├─ TrieStateReader   any stored root, or a witness (stateless)     ┘ (a StateReader)
  *       └─ BlockState        a block being executed: a StateView + the transactions' changes;
  *                            incremental state root; new trie nodes; its StateDiff
  * </pre>
