@@ -136,6 +136,12 @@ public final class EngineImportBenchmark {
       for (int i = 0; i < warmup + smallBlocks; i++) {
         List<TransactionSource.Candidate> txs = workload.block(warmup + blocks + i, small);
         SealedBlock s = build(producer, txs, gapMillis);
+        if (Boolean.getBoolean("opal.outliers") && s.sealNanos() - s.stopNanos() > 700_000) {
+          System.out.printf(
+              "OUTLIER %.3f ms at uptime %d ms%n",
+              (s.sealNanos() - s.stopNanos()) / 1e6,
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
         if (s.block().body().transactions().size() != txs.size() + 1) {
           throw new IllegalStateException("a small block left transactions out");
         }
@@ -222,7 +228,8 @@ public final class EngineImportBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%s: %d blocks, %,d txs, %.1f Mgas; execution %.1f Mgas/s on the job thread;"
-            + " sealing overhead (seal - tx execution) p50 %.2f ms, p99 %.2f ms,"
+            + " sealing overhead (seal - tx execution) p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
+            + " max %.2f ms,"
             + " of which batch commit p50 %.2f ms p99 %.2f ms (its RocksDB write p50 %.2f ms"
             + " p99 %.2f ms); without the commit p50 %.2f ms p99 %.2f ms%n",
         what,
@@ -231,7 +238,9 @@ public final class EngineImportBenchmark {
         gas / 1e6,
         gas / 1e6 / (exec / 1e9),
         pct(overhead, 50) / 1e6,
+        pct(overhead, 90) / 1e6,
         pct(overhead, 99) / 1e6,
+        overhead[overhead.length - 1] / 1e6,
         pct(commit, 50) / 1e6,
         pct(commit, 99) / 1e6,
         pct(write, 50) / 1e6,

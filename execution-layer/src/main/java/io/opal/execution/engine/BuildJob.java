@@ -6,6 +6,7 @@ import io.opal.execution.op.OpBlockBuilder;
 import io.opal.execution.op.TransactionSource;
 import io.opal.execution.op.TxInclusion;
 import io.opal.execution.store.BlockState;
+import io.opal.execution.store.ChainDatabase;
 import io.opal.primitives.Hash;
 import io.opal.primitives.block.BlockHeader;
 import java.util.ArrayList;
@@ -54,6 +55,13 @@ public final class BuildJob {
   private final Thread filler;
   private volatile boolean stopping;
   private boolean parked; // guarded by wakeup: the filler waits for the pool with nothing in hand
+  // The block as it stood at the filler's last idle moment, sealed and with its commit batch
+  // filled: seal() writes it if no transaction came since. The filler's until seal stops it.
+  private Prepared prepared;
+
+  private record Prepared(
+      ExecutedBlock block, ChainDatabase.PreparedCommit commit, int transactions) {}
+
   private volatile long gasUsed;
   private volatile long executionNanos;
   private volatile long lastTxEndNanos;
@@ -154,7 +162,7 @@ public final class BuildJob {
       int sinceRoot = 0;
       while (!stopping && Long.compareUnsigned(builder.gasLeft(), MIN_TX_GAS) >= 0) {
         sinceRoot = fillFrom(provider.transactions(baseFee), seen, sinceRoot);
-        if (sinceRoot > 0 && !stopping) {
+        if ((sinceRoot > 0 || prepared == null) && !stopping) {
           prepareIdle(); // sealing then has only what arrives later to hash and write
           sinceRoot = 0;
         }
@@ -202,6 +210,30 @@ public final class BuildJob {
   private void prepareIdle() {
     builder.prepareSeal();
     engine.database().stageState(state);
+    prepareCommit();
+  }
+
+  /**
+   * Seals the block as it stands and fills its commit batch, so that {@link #seal()} only writes it
+   * if nothing is added before then. A failure here is left for seal to meet and report.
+   */
+  private void prepareCommit() {
+    int count = builder.transactions().size();
+    if (prepared != null) {
+      if (prepared.transactions() == count) {
+        return;
+      }
+      prepared.commit().close();
+      prepared = null;
+    }
+    try {
+      ExecutedBlock block = builder.seal();
+      ChainDatabase.PreparedCommit commit =
+          engine.database().prepareCommit(block.block(), block.receipts(), block.encoded(), state);
+      prepared = new Prepared(block, commit, count);
+    } catch (BlockValidationException | RuntimeException e) {
+      // seal() builds the block again and reports what is wrong with it
+    }
   }
 
   /** Takes transactions from one source until it is dry, the block is full, or seal is called. */
@@ -297,7 +329,18 @@ public final class BuildJob {
     long start = System.nanoTime();
     long stopNanos = stopFiller();
     status = Status.CANCELLED; // unless the commit below succeeds
-    return finish(start, stopNanos);
+    try {
+      return finish(start, stopNanos);
+    } finally {
+      dropPrepared();
+    }
+  }
+
+  private void dropPrepared() {
+    if (prepared != null) {
+      prepared.commit().close();
+      prepared = null;
+    }
   }
 
   private SealedBlock finish(long start, long stopNanos) {
@@ -306,6 +349,18 @@ public final class BuildJob {
       engine.jobEnded(this);
       throw new EngineException(
           EngineException.Kind.BUILD_ABORTED, "filling the block failed: " + t, t);
+    }
+    Prepared ready = prepared;
+    if (ready != null && ready.transactions() == builder.transactions().size()) {
+      // Nothing came since the filler last idled: its block and batch are this block's.
+      long commitStart = System.nanoTime();
+      Optional<ExecutionEngine.Committed> committed =
+          engine.commitPrepared(this, ready.block(), state, ready.commit());
+      if (committed.isPresent()) {
+        long end = System.nanoTime();
+        status = Status.SEALED;
+        return sealed(ready.block(), committed.get(), start, stopNanos, commitStart, end, true);
+      }
     }
     ExecutedBlock block;
     try {
@@ -318,6 +373,17 @@ public final class BuildJob {
     ExecutionEngine.Committed committed = engine.commitBuilt(this, block, state);
     long end = System.nanoTime();
     status = Status.SEALED;
+    return sealed(block, committed, start, stopNanos, commitStart, end, false);
+  }
+
+  private SealedBlock sealed(
+      ExecutedBlock block,
+      ExecutionEngine.Committed committed,
+      long start,
+      long stopNanos,
+      long commitStart,
+      long end,
+      boolean preparedAhead) {
     return new SealedBlock(
         block,
         committed.key(),
@@ -325,7 +391,8 @@ public final class BuildJob {
         end - start,
         stopNanos,
         end - commitStart,
-        end - committed.batchReadyNanos());
+        end - committed.batchReadyNanos(),
+        preparedAhead);
   }
 
   /** Stops filling and drops the block (nothing is written). Does nothing once sealed. */
@@ -334,6 +401,7 @@ public final class BuildJob {
       return;
     }
     stopFiller();
+    dropPrepared();
     status = Status.CANCELLED;
     engine.jobEnded(this);
   }
@@ -342,6 +410,9 @@ public final class BuildJob {
   void abandon() {
     stopFiller();
     synchronized (this) {
+      if (status == Status.BUILDING) {
+        dropPrepared(); // a seal in progress drops it itself
+      }
       status = Status.CANCELLED;
     }
   }

@@ -171,6 +171,31 @@ public final class ExecutionEngine {
     return new Committed(key, batchReady[0]);
   }
 
+  /**
+   * Commits a sealed job's block from the commit it prepared while idle ({@link
+   * ChainDatabase#prepareCommit}); empty (nothing written) if the heads changed since, and then the
+   * job commits the block with {@link #commitBuilt}.
+   */
+  Optional<Committed> commitPrepared(
+      BuildJob job, ExecutedBlock block, BlockState state, ChainDatabase.PreparedCommit prepared) {
+    long[] batchReady = new long[1];
+    Optional<BlockKey> key;
+    try {
+      key = db.commit(prepared, batch -> batchReady[0] = System.nanoTime());
+    } catch (ChainStateException e) {
+      jobEnded(job);
+      throw new EngineException(Kind.BUILD_ABORTED, e.getMessage(), e);
+    }
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    jobEnded(job);
+    if (state.isOnFlatHead()) {
+      notifyGrown(block.block(), block.receipts());
+    }
+    return Optional.of(new Committed(key.get(), batchReady[0]));
+  }
+
   void jobEnded(BuildJob job) {
     if (activeJob == job) {
       activeJob = null;

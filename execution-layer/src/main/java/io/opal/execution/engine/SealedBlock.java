@@ -14,9 +14,11 @@ import io.opal.storage.BlockKey;
  * @param stopNanos part of {@code sealNanos} spent waiting for the transaction being executed when
  *     seal was called
  * @param commitNanos part of {@code sealNanos} spent committing: filling the write batch (block,
- *     receipts, trie nodes, state diff, flat state, indexes) and writing it
+ *     receipts, state diff, canonical index, heads) unless it was prepared ahead, and writing it
  * @param writeNanos part of {@code commitNanos} from the batch being complete to the end: the
  *     store's write of the batch, and the head listeners
+ * @param preparedAhead whether the block and its batch were the ones the job prepared at its last
+ *     idle moment (no transaction came after), so that sealing only wrote the batch
  */
 public record SealedBlock(
     ExecutedBlock executed,
@@ -25,7 +27,8 @@ public record SealedBlock(
     long sealNanos,
     long stopNanos,
     long commitNanos,
-    long writeNanos) {
+    long writeNanos,
+    boolean preparedAhead) {
 
   public Block block() {
     return executed.block();

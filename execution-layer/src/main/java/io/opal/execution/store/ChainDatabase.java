@@ -324,6 +324,58 @@ public final class ChainDatabase {
       Optional<EncodedItems> encoded,
       BlockState blockState,
       Consumer<WriteBatch> alsoWrite) {
+    try (PreparedCommit prepared = prepareCommit(block, receipts, encoded, blockState)) {
+      return commit(prepared, alsoWrite)
+          .orElseThrow(() -> new ChainStateException("the heads moved during the commit"));
+    }
+  }
+
+  /**
+   * A block's commit with its batch filled but not written, from {@link #prepareCommit}: a build
+   * job prepares its block's commit while it idles, so that sealing, if no transaction came since,
+   * only writes it ({@link #commit(PreparedCommit, Consumer)}). Close it when done (an unwritten
+   * batch is dropped).
+   */
+  public static final class PreparedCommit implements AutoCloseable {
+    private final WriteBatch batch;
+    private final BlockKey key;
+    private final ChainHeads expected;
+    private final ChainHeads next;
+    private final HeadLayers.Layer layer; // null unless the block extends the head
+
+    private PreparedCommit(
+        WriteBatch batch,
+        BlockKey key,
+        ChainHeads expected,
+        ChainHeads next,
+        HeadLayers.Layer layer) {
+      this.batch = batch;
+      this.key = key;
+      this.expected = expected;
+      this.next = next;
+      this.layer = layer;
+    }
+
+    public BlockKey key() {
+      return key;
+    }
+
+    @Override
+    public void close() {
+      batch.close();
+    }
+  }
+
+  /**
+   * Checks an executed block against the chain and fills its commit batch (block, receipts, diff,
+   * and for a new head the canonical entry, heads and history pruning) without writing it; writes
+   * the trie nodes and code the block created that are not stored yet.
+   *
+   * @throws ChainStateException if the header's state root is not the state's, the parent is
+   *     unknown, or the head moved while the block was executed on it
+   */
+  public PreparedCommit prepareCommit(
+      Block block, List<Receipt> receipts, Optional<EncodedItems> encoded, BlockState blockState) {
     BlockHeader header = block.header();
     checkRoot(header, blockState);
     ChainHeads h = requireHeads();
@@ -348,11 +400,12 @@ public final class ChainDatabase {
               + " was executed on it: execute it again");
     }
     boolean extendsHead = blockState.isOnFlatHead();
-    if (extendsHead && layers.size() >= maxHeadLayers) {
-      applyHeadLayers(); // rarely: a build job applies them while it idles
-    }
     ChainHeads next = extendsHead ? h.withUnsafe(key) : h;
-    try (WriteBatch batch = store.newBatch()) {
+    // Trie nodes and code first, in a batch of their own (see stageState): writing them marks them
+    // stored in the block state, so they must not ride in a batch that may be dropped unwritten.
+    state.stage(blockState, durability);
+    WriteBatch batch = store.newBatch();
+    try {
       ChainStore.putBlock(batch, key, block, receipts, encoded);
       StateDiff diff = state.write(batch, blockState, key);
       HeadLayers.Layer layer = null;
@@ -362,17 +415,35 @@ public final class ChainDatabase {
         state.pruneHistory(batch, key.number());
         layer = new HeadLayers.Layer(key, diff, block.body());
       }
-      alsoWrite.accept(batch);
-      synchronized (layersLock) {
-        batch.commit(durability);
-        if (layer != null) {
-          // Before the heads: a reader that sees the new head finds its state and transactions.
-          layers = layers.with(layer);
-        }
-        heads = next;
-      }
+      return new PreparedCommit(batch, key, h, next, layer);
+    } catch (RuntimeException | Error e) {
+      batch.close();
+      throw e;
     }
-    return key;
+  }
+
+  /**
+   * Writes a prepared commit in one atomic batch, with {@code alsoWrite}'s additions, and moves the
+   * heads; empty (nothing written) if the heads changed since it was prepared, in which case the
+   * caller prepares it again.
+   */
+  public Optional<BlockKey> commit(PreparedCommit prepared, Consumer<WriteBatch> alsoWrite) {
+    if (heads != prepared.expected) {
+      return Optional.empty();
+    }
+    if (prepared.layer != null && layers.size() >= maxHeadLayers) {
+      applyHeadLayers(); // rarely: a build job applies them while it idles
+    }
+    alsoWrite.accept(prepared.batch);
+    synchronized (layersLock) {
+      prepared.batch.commit(durability);
+      if (prepared.layer != null) {
+        // Before the heads: a reader that sees the new head finds its state and transactions.
+        layers = layers.with(prepared.layer);
+      }
+      heads = prepared.next;
+    }
+    return Optional.of(prepared.key);
   }
 
   /**

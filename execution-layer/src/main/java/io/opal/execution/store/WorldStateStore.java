@@ -108,9 +108,10 @@ public final class WorldStateStore {
   }
 
   /**
-   * Writes a block's state: its new trie nodes and code, and its diff in the history under {@code
-   * block}. The flat tables are not touched: for a block that becomes the head, {@link
-   * ChainDatabase} puts the diff on its {@link HeadLayers} and applies it later. Returns the diff.
+   * Writes a block's state: its new trie nodes and code not written yet (none when it was {@link
+   * #stage staged}), and its diff in the history under {@code block}. The flat tables are not
+   * touched: for a block that becomes the head, {@link ChainDatabase} puts the diff on its {@link
+   * HeadLayers} and applies it later. Returns the diff.
    */
   public StateDiff write(WriteBatch batch, BlockState state, BlockKey block) {
     state.writeTrieNodes(batch);

@@ -251,6 +251,8 @@ class ExecutionEngineTest {
     assertTrue(staged.size() > before.size(), "the idle job wrote its new nodes");
 
     SealedBlock sealed = job.seal();
+    assertTrue(
+        sealed.preparedAhead(), "nothing came after the filler idled: its batch was written");
     Hash root = sealed.block().header().stateRoot();
     assertTrue(
         staged.contains(io.opal.primitives.Hex.encode(root.toArray())),
@@ -260,6 +262,69 @@ class ExecutionEngineTest {
     assertEquals(
         UInt256.valueOf(3000),
         engine.database().state().at(root).account(CAROL).orElseThrow().balance());
+  }
+
+  /**
+   * A commit prepared while the job idled names the heads of that moment: when the safe head moves
+   * before the seal, the prepared batch is dropped and the block committed afresh, keeping the new
+   * safe head.
+   */
+  @Test
+  void aCommitPreparedBeforeTheSafeHeadMovedIsPreparedAgain() throws Exception {
+    EngineTestChain.ListProvider pool = new EngineTestChain.ListProvider();
+    pool.add(transfer(0, 0, CAROL, 1000, 2));
+    ExecutionEngine engine = engine(CONFIG, pool);
+    SealedBlock first = buildFull(engine, 1);
+    pool.add(transfer(0, 1, CAROL, 2000, 2));
+    BlockHeader head = first.block().header();
+    BuildJob job =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 2));
+    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    engine.forkchoice(head.hash(), head.hash(), engine.heads().finalized().hash());
+
+    SealedBlock sealed = job.seal();
+    assertFalse(sealed.preparedAhead());
+    assertEquals(2, sealed.block().body().transactions().size());
+    assertEquals(sealed.key(), engine.heads().unsafe());
+    assertEquals(first.key(), engine.heads().safe(), "the stale batch's heads were not written");
+    assertEquals(
+        UInt256.valueOf(3000),
+        engine.stateAt(BlockTag.UNSAFE).orElseThrow().account(CAROL).orElseThrow().balance());
+  }
+
+  /**
+   * A transaction arriving after the job prepared its commit is included, and the block sealed
+   * holds it (the prepared batch of the smaller block is never written).
+   */
+  @Test
+  void aTransactionAfterTheIdlePreparationIsInTheSealedBlock() throws Exception {
+    EngineTestChain.ListProvider pool = new EngineTestChain.ListProvider();
+    pool.add(transfer(0, 0, CAROL, 1000, 2));
+    ExecutionEngine engine = engine(CONFIG, pool);
+    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    BuildJob job =
+        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
+    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    assertEquals(2, job.transactionCount());
+    pool.add(transfer(1, 0, CAROL, 2000, 2));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (job.transactionCount() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(3, job.transactionCount(), "the filler took the late transaction");
+
+    SealedBlock sealed = job.seal();
+    assertEquals(3, sealed.block().body().transactions().size());
+    assertEquals(sealed.key(), engine.heads().unsafe());
+    assertArrayEquals(
+        sealed.block().encode(), engine.block(sealed.key().hash()).orElseThrow().encode());
+    assertEquals(
+        UInt256.valueOf(3000),
+        engine.stateAt(BlockTag.UNSAFE).orElseThrow().account(CAROL).orElseThrow().balance());
+    engine.database().applyHeadLayers();
+    assertEquals(
+        sealed.block().header().stateRoot(),
+        io.opal.execution.store.FlatStateCheck.root(engine.database().store()));
   }
 
   @Test
