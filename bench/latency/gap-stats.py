@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Seal and seal-to-next-build gap percentiles from a sequencer log.
 
-Reads the "L2 block #N ... seal=X ms gap=Y ms (startBuild Z ms)" lines the sequencer logs per block (stdin or the
-files given) and prints count, p50, p90, p99 and max of each figure. Blocks without a gap (the
+Reads the "L2 block #N ... seal=X ms gap=Y ms (startBuild Z ms) [prepared]" lines the sequencer logs per block
+(stdin or the files given) and prints count, p50, p90, p99 and max of each figure, and the seal split
+by whether it wrote the commit prepared while the build job idled. Blocks without a gap (the
 first after a start, a reset or a retry) count only for seal.
 
     python3 bench/latency/gap-stats.py devnet.log [--skip N]
@@ -40,7 +41,8 @@ def main(argv):
             m = LINE.search(line)
             if m:
                 # A block number logged twice (a rebuilt chain after a reset) keeps its last line.
-                seen[int(m.group(1))] = (float(m.group(2)), m.group(3), m.group(4))
+                seen[int(m.group(1))] = (
+                    float(m.group(2)), m.group(3), m.group(4), line.rstrip().endswith(" prepared"))
     blocks = sorted(seen)[skip:]
     seal = sorted(seen[b][0] for b in blocks)
     gap = sorted(float(seen[b][1]) for b in blocks if seen[b][1] is not None)
@@ -61,6 +63,17 @@ def main(argv):
             f"p90={percentile(values, 90):.3f}ms p99={percentile(values, 99):.3f}ms "
             f"max={values[-1]:.3f}ms"
         )
+    if blocks:
+        prepared = [seen[b][0] for b in blocks if seen[b][3]]
+        fresh = [seen[b][0] for b in blocks if not seen[b][3]]
+        print(f"seal from the commit prepared while idle: {len(prepared)} of {len(blocks)} blocks")
+        for name, values in (("seal, prepared", sorted(prepared)), ("seal, fresh", sorted(fresh))):
+            if values:
+                print(
+                    f"{name}: n={len(values)} p50={percentile(values, 50):.3f}ms "
+                    f"p90={percentile(values, 90):.3f}ms p99={percentile(values, 99):.3f}ms "
+                    f"max={values[-1]:.3f}ms"
+                )
     return 0 if blocks else 1
 
 

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,7 @@ public final class OpalNode implements AutoCloseable {
   private final TransactionPool pool;
   private final ExecutionEngine engine;
   private final JsonRpcServer server;
+  private final ExecutorService headEvents;
   private final List<AutoCloseable> attached = new ArrayList<>();
   private boolean closed;
 
@@ -96,13 +98,15 @@ public final class OpalNode implements AutoCloseable {
       ChainDatabase db,
       TransactionPool pool,
       ExecutionEngine engine,
-      JsonRpcServer server) {
+      JsonRpcServer server,
+      ExecutorService headEvents) {
     this.store = store;
     this.config = config;
     this.db = db;
     this.pool = pool;
     this.engine = engine;
     this.server = server;
+    this.headEvents = headEvents;
   }
 
   /**
@@ -184,7 +188,15 @@ public final class OpalNode implements AutoCloseable {
       ExecutionEngine engine = new ExecutionEngine(db, config, new PoolTransactionProvider(pool));
       SubscriptionHub hub = new SubscriptionHub();
       EthSubscriptions subscriptions = new EthSubscriptions(hub);
-      engine.addListener(change -> onHeadChange(change, config, db, pool, subscriptions));
+      // The pool's move to the new head and the subscription fan-out run on a thread of their own,
+      // in head order (as geth's pool follows chain events): the sealing thread hands the change
+      // over and starts the next block (they took ~0.6 ms of every seal when run on it).
+      ExecutorService headEvents =
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().daemon().name("opal-head-events").factory());
+      engine.addListener(
+          change ->
+              headEvents.execute(() -> onHeadChange(change, config, db, pool, subscriptions)));
       // closed with the pool
       new TxPoolBackend(pool).feed(subscriptions, PENDING_EVENT_QUEUE);
       RpcMethodRegistry registry = new RpcMethodRegistry();
@@ -202,7 +214,7 @@ public final class OpalNode implements AutoCloseable {
               .build();
       JsonRpcServer server =
           JsonRpcServer.builder(registry).config(rpc).subscriptions(hub).build().start();
-      return new OpalNode(store, config, db, pool, engine, server);
+      return new OpalNode(store, config, db, pool, engine, server, headEvents);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -217,7 +229,7 @@ public final class OpalNode implements AutoCloseable {
     attached.add(part);
   }
 
-  private static void shutdown(ScheduledExecutorService scheduler) {
+  private static void shutdown(ExecutorService scheduler) {
     scheduler.shutdown();
     try {
       if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -304,6 +316,7 @@ public final class OpalNode implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "stopping " + attached.get(i) + " failed", e);
       }
     }
+    shutdown(headEvents); // the head changes already handed over reach the pool first
     server.close();
     pool.close();
     store.close();

@@ -49,6 +49,8 @@ public record SequencedBlock(
         + (buildGapNanos < 0
             ? ""
             : String.format(
-                " gap=%.3fms (startBuild %.3fms)", buildGapNanos / 1e6, startBuildNanos / 1e6));
+                " gap=%.3fms (startBuild %.3fms)", buildGapNanos / 1e6, startBuildNanos / 1e6))
+        // The commit the job prepared while idle was written as it stood (nothing came after).
+        + (sealed.preparedAhead() ? " prepared" : "");
   }
 }
