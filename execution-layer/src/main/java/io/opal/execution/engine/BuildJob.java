@@ -18,13 +18,14 @@ import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * One block being built by {@link ExecutionEngine#startBuild}. Its forced transactions ran when it
- * was started; unless the attributes said {@code noTxPool}, a filler thread of its own then takes
- * pool transactions best-first until the block is full or {@link #seal()} is called, and while the
- * pool is dry it asks again every poll interval. Between transactions the filler brings the state
- * root up to date (after every {@code rootInterval} inclusions, and whenever it runs out of work),
- * so that sealing only hashes what changed since; whenever it runs out of work it also writes the
- * new trie nodes ahead, and brings the flat-state and lookup tables up to the parent ({@link
- * io.opal.execution.store.ChainDatabase#applyHeadLayers}), so that sealing's atomic batch is small.
+ * was started; unless the attributes said {@code noTxPool}, a filler (on a pooled thread of its
+ * own) then takes pool transactions best-first until the block is full or {@link #seal()} is
+ * called, and while the pool is dry it asks again every poll interval. Between transactions the
+ * filler brings the state root up to date (after every {@code rootInterval} inclusions, and
+ * whenever it runs out of work), so that sealing only hashes what changed since; whenever it runs
+ * out of work it also writes the new trie nodes ahead, and brings the flat-state and lookup tables
+ * up to the parent ({@link io.opal.execution.store.ChainDatabase#applyHeadLayers}), so that
+ * sealing's atomic batch is small.
  *
  * <p>{@link #seal()} and {@link #cancel()} belong to the engine's writer thread; the partial-result
  * getters may be called from any thread.
@@ -52,7 +53,9 @@ public final class BuildJob {
       new java.util.concurrent.CountDownLatch(1);
   private final List<Hash> included = new ArrayList<>(); // guarded by itself
   private final List<SkippedTransaction> skipped = new ArrayList<>(); // guarded by itself
-  private final Thread filler;
+  private final boolean filling;
+  private final java.util.concurrent.CountDownLatch fillerDone =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile boolean stopping;
   private boolean parked; // guarded by wakeup: the filler waits for the pool with nothing in hand
   // The block as it stood at the filler's last idle moment, sealed and with its commit batch
@@ -90,17 +93,22 @@ public final class BuildJob {
     this.gasUsed = builder.gasUsed();
     this.lastTxEndNanos = System.nanoTime(); // before any seal: no transaction to wait for yet
     this.included.addAll(forcedHashes);
+    this.filling = fill;
     if (fill) {
-      filler =
-          Thread.ofPlatform()
-              .daemon()
-              .name("opal-build-" + (parent.number() + 1))
-              .unstarted(this::fill);
-      filler.start();
+      FILLERS.execute(this::fill);
     } else {
-      filler = null;
+      fillerDone.countDown();
     }
   }
+
+  /**
+   * The fillers' threads, kept between blocks: starting a platform thread waits until it runs,
+   * which took milliseconds of every startBuild on a busy machine of two cores; handing a job to an
+   * idle pooled thread does not wait.
+   */
+  private static final java.util.concurrent.ExecutorService FILLERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          Thread.ofPlatform().daemon().name("opal-build-", 0).factory());
 
   /** The block this job builds on. */
   public BlockHeader parent() {
@@ -145,7 +153,7 @@ public final class BuildJob {
    * @return whether that happened within {@code timeout}
    */
   public boolean awaitFilled(java.time.Duration timeout) throws InterruptedException {
-    return filler == null
+    return !filling
         || firstPass.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
@@ -157,6 +165,7 @@ public final class BuildJob {
   // ------------------------------------------------------------------------------ filler
 
   private void fill() {
+    Thread.interrupted(); // a pooled thread: no interrupt meant for an earlier job applies
     try {
       Set<Hash> seen = new HashSet<>();
       int sinceRoot = 0;
@@ -197,6 +206,7 @@ public final class BuildJob {
       failure = t;
     } finally {
       firstPass.countDown();
+      fillerDone.countDown();
     }
   }
 
@@ -284,7 +294,7 @@ public final class BuildJob {
   private long stopFiller() {
     long start = System.nanoTime();
     stopping = true;
-    if (filler != null) {
+    if (filling) {
       synchronized (wakeup) {
         wakeup.notifyAll();
         if (parked) {
@@ -295,9 +305,9 @@ public final class BuildJob {
         }
       }
       boolean interrupted = false;
-      while (filler.isAlive()) {
+      while (fillerDone.getCount() > 0) {
         try {
-          filler.join();
+          fillerDone.await();
         } catch (InterruptedException e) {
           interrupted = true;
         }
