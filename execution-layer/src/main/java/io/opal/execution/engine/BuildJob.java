@@ -59,7 +59,7 @@ public final class BuildJob {
   private volatile boolean stopping;
   private boolean parked; // guarded by wakeup: the filler waits for the pool with nothing in hand
   // The block as it stood at the filler's last idle moment, sealed and with its commit batch
-  // filled: seal() writes it if no transaction came since. The filler's until seal stops it.
+  // filled: seal() writes it if no transaction came since. Owned by the filler until seal stops it.
   private Prepared prepared;
 
   private record Prepared(

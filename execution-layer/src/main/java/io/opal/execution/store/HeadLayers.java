@@ -227,12 +227,12 @@ final class HeadLayers {
       count++;
     }
     for (Map.Entry<Hash, Optional<byte[]>> a : accounts.entrySet()) {
-      put(batch, Column.ACCOUNTS, a.getKey().toArray(), a.getValue());
+      StateDiff.write(batch, Column.ACCOUNTS, a.getKey().toArray(), a.getValue());
       count++;
     }
     for (Map.Entry<SlotKey, Optional<byte[]>> s : slots.entrySet()) {
       byte[] key = Schema.storageKey(s.getKey().account(), s.getKey().slot());
-      put(batch, Column.STORAGE, key, s.getValue());
+      StateDiff.write(batch, Column.STORAGE, key, s.getValue());
       count++;
     }
     for (Layer l : oldestFirst) {
@@ -243,13 +243,5 @@ final class HeadLayers {
       }
     }
     return count;
-  }
-
-  private static void put(WriteBatch batch, Column column, byte[] key, Optional<byte[]> value) {
-    if (value.isPresent()) {
-      batch.put(column, key, value.get());
-    } else {
-      batch.delete(column, key);
-    }
   }
 }

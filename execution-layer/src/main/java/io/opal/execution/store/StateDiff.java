@@ -75,7 +75,8 @@ public record StateDiff(
     }
   }
 
-  private static void write(WriteBatch batch, Column column, byte[] key, Optional<byte[]> value) {
+  /** Puts {@code value} under {@code key}, or deletes the key when it is empty (absent). */
+  static void write(WriteBatch batch, Column column, byte[] key, Optional<byte[]> value) {
     if (value.isPresent()) {
       batch.put(column, key, value.get());
     } else {
