@@ -52,11 +52,16 @@ class ExecutionEngineTest {
   }
 
   private static SealedBlock buildFull(ExecutionEngine engine, int salt) throws Exception {
-    BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
+    return startFilled(engine, engine.header(BlockTag.UNSAFE).orElseThrow(), salt).seal();
+  }
+
+  /** Starts a job on {@code head} filling from the engine's pool and waits for its first pass. */
+  private static BuildJob startFilled(ExecutionEngine engine, BlockHeader head, int salt)
+      throws InterruptedException {
     BuildJob job =
         engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, salt));
     assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
-    return job.seal();
+    return job;
   }
 
   @Test
@@ -147,9 +152,7 @@ class ExecutionEngineTest {
     pool.add(transfer(1, 0, CAROL, 1, 1));
     ExecutionEngine engine = engine(CONFIG, pool);
     BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
-    BuildJob job =
-        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
-    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    BuildJob job = startFilled(engine, head, 1);
     assertEquals(2, job.transactionCount());
     List<SkippedTransaction> skipped = job.skippedTransactions();
     assertEquals(1, skipped.size(), skipped.toString());
@@ -243,9 +246,7 @@ class ExecutionEngineTest {
     BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
     java.util.Set<String> before = trieNodeKeys(engine);
 
-    BuildJob job =
-        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
-    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    BuildJob job = startFilled(engine, head, 1);
     java.util.Set<String> staged = trieNodeKeys(engine);
     assertEquals(head.hash(), engine.heads().unsafe().hash(), "staging moves no head");
     assertTrue(staged.size() > before.size(), "the idle job wrote its new nodes");
@@ -277,9 +278,7 @@ class ExecutionEngineTest {
     SealedBlock first = buildFull(engine, 1);
     pool.add(transfer(0, 1, CAROL, 2000, 2));
     BlockHeader head = first.block().header();
-    BuildJob job =
-        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 2));
-    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    BuildJob job = startFilled(engine, head, 2);
     engine.forkchoice(head.hash(), head.hash(), engine.heads().finalized().hash());
 
     SealedBlock sealed = job.seal();
@@ -302,9 +301,7 @@ class ExecutionEngineTest {
     pool.add(transfer(0, 0, CAROL, 1000, 2));
     ExecutionEngine engine = engine(CONFIG, pool);
     BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
-    BuildJob job =
-        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
-    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    BuildJob job = startFilled(engine, head, 1);
     assertEquals(2, job.transactionCount());
     pool.add(transfer(1, 0, CAROL, 2000, 2));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -334,9 +331,7 @@ class ExecutionEngineTest {
     ExecutionEngine engine = engine(CONFIG, pool);
     BlockHeader head = engine.header(BlockTag.UNSAFE).orElseThrow();
     int before = trieNodeKeys(engine).size();
-    BuildJob job =
-        engine.startBuild(head.hash(), EngineTestChain.attributes(CONFIG, head, false, 1));
-    assertTrue(job.awaitFilled(Duration.ofSeconds(30)));
+    BuildJob job = startFilled(engine, head, 1);
     job.cancel();
     assertTrue(trieNodeKeys(engine).size() > before, "the job had staged nodes");
     assertEquals(head.hash(), engine.heads().unsafe().hash());
